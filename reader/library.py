@@ -1,0 +1,1 @@
+"""Orchestration shared by the CLI and the UI: import = ingest -> store -> tag -> index."""
