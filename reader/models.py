@@ -62,6 +62,18 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What a list row needs, without the body: cheap to load by the thousand."""
+
+    id: str
+    title: str
+    source: str = ""
+    published: datetime | None = None
+    read: bool = False
+    starred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """One search result. Offsets are character offsets into `Article.title` / `Article.body`."""
 
