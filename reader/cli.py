@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(subparsers)
+        # A module may also add options to the main parser (the UI's `--bidi`, `--ui-lang`)
+        # and set the default handler used when no subcommand is given.
+        register_main = getattr(module, "register_main", None)
+        if register_main is not None:
+            register_main(parser)
     return parser
 
 
