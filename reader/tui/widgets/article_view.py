@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.models import StoredArticle
+from reader.search.analysis import analyze
 from reader.search.highlight import find_hits
 from reader.text import layout
 from reader.tui.commands import bindings_for
@@ -245,9 +246,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._fingerprint = hash((stored.article, stored.tags))
         self._document = _document(stored, self.ui_lang)
         self._terms = tuple(terms)
+        # Terms may be the index's analysed terms (SearchResults.terms) or words as typed.
+        wanted = set(self._terms) | {term for word in self._terms for term, _, _ in analyze(word)}
         article = stored.article
-        self._title_hits = find_hits(article.title, self._terms) if self._terms else []
-        self._body_hits = find_hits(article.body, self._terms) if self._terms else []
+        self._title_hits = find_hits(article.title, wanted) if wanted else []
+        self._body_hits = find_hits(article.body, wanted) if wanted else []
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -400,6 +403,26 @@ class ArticleView(ScrollView, can_focus=True):
             self._remember(key, self._layout)
         self.virtual_size = Size(key[2], len(self._layout.rows))
         self.refresh()
+
+    # -- actions (names from the command registry, scope "article") -----------------------
+
+    def action_scroll_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + 1, animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - 1, animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + self.scrollable_content_region.height, animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - self.scrollable_content_region.height, animate=False)
+
+    def action_scroll_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_scroll_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
 
     # -- events and reactives ------------------------------------------------------------
 
