@@ -1,0 +1,693 @@
+"""The Whoosh index beside the archive: schema, sync from the archive's change feed, queries.
+
+The index is derived data. Its checkpoint (the archive seq it has caught up to) and the analyzer
+version live in `akhbar-search.json`, written only after a commit, so a crash can repeat changes
+but never skip them. A damaged index, a missing checkpoint or another analyzer version makes the
+index start empty; the next `sync` then refills it from the archive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, TEXT, Schema
+from whoosh.qparser import FieldAliasPlugin, MultifieldPlugin, QueryParser
+from whoosh.qparser.dateparse import DateParseError, DateParserPlugin
+
+from reader.errors import IndexError_, QueryError
+from reader.models import SearchHit, StoredArticle
+from reader.search.analysis import (
+    ANALYZER_VERSION,
+    arabic_analyzer,
+    fold_name,
+    stem,
+    surface_words,
+    tag_analyzer,
+)
+from reader.search.highlight import find_hits, make_snippet
+
+SCHEMA_VERSION = 1
+META_FILE = "akhbar-search.json"
+TITLE_BOOST = 3.0
+VARIANT_WEIGHT = 0.7  # a clitic variant of a query word counts less than the word as typed
+BATCH = 500
+WRITER_TIMEOUT = 30.0
+FACETS = {"actors": "actors", "places": "places", "sources": "source"}
+Sort = Literal["relevance", "newest", "oldest"]
+
+
+class ChangeFeed(Protocol):
+    """The part of `reader.store.Archive` the index reads."""
+
+    def changes_since(
+        self, seq: int, limit: int
+    ) -> tuple[list[StoredArticle], list[str], int]: ...  # pragma: no cover
+
+    def current_seq(self) -> int: ...  # pragma: no cover
+
+    def iter_articles(self) -> Iterator[StoredArticle]: ...  # pragma: no cover
+
+    def get(self, id: str) -> StoredArticle | None: ...  # pragma: no cover
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Restrictions on a search; names are matched through the same spelling folds as text."""
+
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    unread_only: bool = False
+    starred_only: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.actors
+            or self.places
+            or self.sources
+            or self.since
+            or self.until
+            or self.unread_only
+            or self.starred_only
+        )
+
+
+@dataclass(slots=True)
+class SearchResults:
+    """One page of hits plus what describes the whole result set."""
+
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestion: str | None = None
+    relaxed: bool = False
+    terms: tuple[str, ...] = ()
+
+
+def make_schema() -> Schema:
+    """The index fields (see docs/design.md); analyzers come from reader.search.analysis."""
+    text = arabic_analyzer()
+    actor = KEYWORD(commas=True)
+    actor.analyzer = tag_analyzer()
+    place = KEYWORD(commas=True)
+    place.analyzer = tag_analyzer()
+    return Schema(
+        id=ID(unique=True, stored=True),
+        title=TEXT(analyzer=text, stored=True, spelling=True),
+        body=TEXT(analyzer=text, spelling=True),
+        source=ID(stored=True, sortable=True),
+        published=DATETIME(stored=True, sortable=True),
+        category=ID(stored=True),
+        actor=actor,
+        place=place,
+        actors=KEYWORD(commas=True, stored=True),
+        places=KEYWORD(commas=True, stored=True),
+        read=BOOLEAN(stored=True),
+        starred=BOOLEAN(stored=True),
+    )
+
+
+def _utc_naive(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _names(names: Iterable[str]) -> str:
+    return ",".join(" ".join(name.replace(",", " ").split()) for name in names)
+
+
+def document(stored: StoredArticle) -> dict[str, Any]:
+    """The Whoosh fields of one archive article."""
+    article = stored.article
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "source": article.source,
+        "category": article.category,
+        "read": stored.read,
+        "starred": stored.starred,
+    }
+    published = _utc_naive(article.published)
+    if published is not None:
+        doc["published"] = published
+    if stored.tags.actors:
+        doc["actor"] = doc["actors"] = _names(stored.tags.actors)
+    if stored.tags.places:
+        doc["place"] = doc["places"] = _names(stored.tags.places)
+    return doc
+
+
+class _Parser(QueryParser):  # type: ignore[misc]
+    """Whoosh's parser whose words become groups of stem + clitic variants found in the index."""
+
+    def __init__(self, schema: Schema, reader: Any) -> None:
+        super().__init__(None, schema)
+        self.add_plugin(
+            MultifieldPlugin(["title", "body"], fieldboosts={"title": TITLE_BOOST, "body": 1.0})
+        )
+        self.reader = reader
+        self.add_plugin(DateParserPlugin(free=False))
+        self.add_plugin(
+            FieldAliasPlugin(
+                {"published": ["date"], "actor": ["actors"], "place": ["places"], "source": []}
+            )
+        )
+        self.words: list[str] = []
+
+    def term_query(
+        self,
+        fieldname: str,
+        text: str,
+        termclass: Any,
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> Any:
+        if fieldname not in ("title", "body") or termclass is not wq.Term:
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        groups = []
+        for word, _, _ in surface_words(text):
+            if fieldname == "title":
+                self.words.append(word)
+            weighted = expand(word, self.reader)
+            terms = [wq.Term(fieldname, term, boost=boost * weight) for term, weight in weighted]
+            groups.append(terms[0] if len(terms) == 1 else wq.Or(terms))
+        if not groups:
+            return None
+        return groups[0] if len(groups) == 1 else wq.And(groups)
+
+
+def expand(word: str, reader: Any) -> list[tuple[str, float]]:
+    """The stem of a normalised query word plus clitic variants that occur in the index.
+
+    Lucene strips one proclitic and never a lone ب ل ك ف; people type `بمصر` for `مصر`, `ووزير`
+    for `وزير`. Variants (proclitic removed, or added) count `VARIANT_WEIGHT` of the word itself.
+    """
+    primary = stem(word)
+    candidates: list[str] = []
+    if len(word) >= 4 and word[0] in "وف":
+        candidates.append(word[1:])
+        if len(word) >= 5 and word[1] in "بلك":
+            candidates.append(word[2:])
+    if len(word) >= 4 and word[0] in "بلك":
+        candidates.append(word[1:])
+    if not word.startswith("ال"):
+        candidates.extend(clitic + word for clitic in "بلكف")
+    result = [(primary, 1.0)]
+    seen = {primary}
+    for candidate in candidates:
+        term = stem(candidate)
+        if term in seen:
+            continue
+        seen.add(term)
+        if reader is not None and (("body", term) in reader or ("title", term) in reader):
+            result.append((term, VARIANT_WEIGHT))
+    return result
+
+
+def _filter_query(filters: SearchFilters | None) -> Any:
+    if not filters:
+        return None
+    parts: list[Any] = [wq.Term("actor", fold_name(name)) for name in filters.actors]
+    parts += [wq.Term("place", fold_name(name)) for name in filters.places]
+    if filters.sources:
+        parts.append(wq.Or([wq.Term("source", source) for source in filters.sources]))
+    if filters.since or filters.until:
+        start = datetime.combine(filters.since, time.min) if filters.since else None
+        end = datetime.combine(filters.until, time.max) if filters.until else None
+        parts.append(wq.DateRange("published", start, end))
+    if filters.unread_only:
+        parts.append(wq.Term("read", False))
+    if filters.starred_only:
+        parts.append(wq.Term("starred", True))
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _top_level_groups(parsed: Any) -> list[Any]:
+    if isinstance(parsed, wq.And):
+        return list(parsed.subqueries)
+    return [parsed]
+
+
+class SearchIndex:
+    """The search index in `directory` (`Archive.index_dir`), created on first use."""
+
+    def __init__(self, directory: Path, archive: ChangeFeed | None = None) -> None:
+        self.directory = Path(directory)
+        self.archive = archive
+        self.notice: str | None = None  # why the index was started afresh, for the user
+        self._ix: Any = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @property
+    def meta_path(self) -> Path:
+        return self.directory / META_FILE
+
+    def _read_meta(self) -> dict[str, Any] | None:
+        try:
+            meta = json.loads(self.meta_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return meta if isinstance(meta, dict) else None
+
+    def _write_meta(self, checkpoint: int) -> None:
+        meta = {
+            "analyzer": ANALYZER_VERSION,
+            "schema": SCHEMA_VERSION,
+            "checkpoint": checkpoint,
+        }
+        temp = self.meta_path.with_suffix(".tmp")
+        temp.write_text(json.dumps(meta), "utf-8")
+        os.replace(temp, self.meta_path)
+
+    def checkpoint(self) -> int:
+        """The archive seq the index has caught up to (0 for an empty or fresh index)."""
+        self._index()
+        meta = self._read_meta() or {}
+        value = meta.get("checkpoint", 0)
+        return value if isinstance(value, int) else 0
+
+    def _index(self) -> Any:
+        if self._ix is None:
+            self._ix = self._open_or_create()
+        return self._ix
+
+    def _open_or_create(self) -> Any:
+        meta = self._read_meta()
+        exists = self.directory.is_dir() and whoosh_index.exists_in(str(self.directory))
+        if exists and meta is not None:
+            current = (
+                meta.get("analyzer") == ANALYZER_VERSION and meta.get("schema") == SCHEMA_VERSION
+            )
+            if current:
+                try:
+                    ix = whoosh_index.open_dir(str(self.directory))
+                    ix.doc_count()
+                    return ix
+                except Exception:
+                    self.notice = "the search index was damaged; it is rebuilt from the archive"
+            else:
+                self.notice = (
+                    "the search index was made by another akhbar version; "
+                    "it is rebuilt from the archive"
+                )
+        elif exists:
+            self.notice = "the search index has no checkpoint; it is rebuilt from the archive"
+        return self._create()
+
+    def _create(self) -> Any:
+        # The checkpoint goes first: an index without one is never trusted.
+        with contextlib.suppress(FileNotFoundError):
+            self.meta_path.unlink()
+        if self.directory.is_dir():
+            for child in self.directory.iterdir():
+                if child.is_dir():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    with contextlib.suppress(FileNotFoundError):
+                        child.unlink()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            ix = whoosh_index.create_in(str(self.directory), make_schema())
+        except OSError as exc:
+            raise IndexError_(f"{self.directory}: cannot create the search index ({exc})") from None
+        self._write_meta(0)
+        return ix
+
+    def _writer(self, timeout: float = WRITER_TIMEOUT, **options: Any) -> Any:
+        from whoosh.index import LockError
+
+        try:
+            return self._index().writer(timeout=timeout, **options)
+        except LockError:
+            raise IndexError_(
+                f"{self.directory}: the search index is busy (another akhbar is writing it)"
+            ) from None
+
+    def close(self) -> None:
+        if self._ix is not None:
+            self._ix.close()
+            self._ix = None
+
+    def doc_count(self) -> int:
+        return int(self._index().doc_count())
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def sync(self, archive: ChangeFeed, *, wait: float | None = None) -> int:
+        """Apply the archive's changes since the checkpoint; returns how many were applied.
+
+        With `wait`, give up quietly (returning what was applied) when another process holds
+        the writer for longer than `wait` seconds: a search then runs on the index as it is.
+        """
+        self.archive = archive
+        applied = 0
+        while True:
+            if wait is None:
+                writer = self._writer()
+            else:
+                try:
+                    writer = self._writer(timeout=wait)
+                except IndexError_:
+                    return applied
+            try:
+                since = self.checkpoint()  # read under the lock: another process may have synced
+                changed, deleted, last = archive.changes_since(since, BATCH)
+                if not changed and not deleted:
+                    writer.cancel()
+                    if last > since:
+                        self._write_meta(last)
+                    return applied
+                for stored in changed:
+                    writer.update_document(**document(stored))
+                for article_id in deleted:
+                    writer.delete_by_term("id", article_id)
+                writer.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+            self._write_meta(max(last, since))
+            applied += len(changed) + len(deleted)
+            if last <= since:
+                return applied
+
+    def rebuild(self, archive: ChangeFeed) -> int:
+        """Start the index afresh from every archive article; returns how many were indexed."""
+        self.archive = archive
+        self.close()
+        self._ix = self._create()
+        seq = archive.current_seq()
+        count = self.add_all(archive.iter_articles())
+        self._write_meta(seq)
+        self.sync(archive)  # whatever changed while rebuilding
+        return count
+
+    def add_all(self, articles: Iterable[StoredArticle], *, procs: int = 1) -> int:
+        """Add articles to the index in one commit (rebuilds and benchmarks; no checkpoint)."""
+        options: dict[str, Any] = {}
+        if procs > 1:
+            options = {"procs": procs, "multisegment": True}
+        writer = self._writer(**options)
+        count = 0
+        try:
+            for stored in articles:
+                writer.add_document(**document(stored))
+                count += 1
+            writer.commit()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                writer.cancel()
+            raise
+        return count
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        filters: SearchFilters | None = None,
+        sort: Sort = "relevance",
+    ) -> SearchResults:
+        """Run a query (Whoosh syntax, all words required; relaxed when that finds nothing)."""
+        ix = self._index()
+        with ix.searcher() as searcher:
+            return _Search(self, searcher, limit, filters, sort).run(query)
+
+
+class _Search:
+    """One query against one searcher."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        searcher: Any,
+        limit: int,
+        filters: SearchFilters | None,
+        sort: Sort,
+    ) -> None:
+        self.index = index
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.limit = max(1, limit)
+        self.filter = _filter_query(filters)
+        self.sort = sort
+
+    def _parse(self, text: str) -> tuple[Any, list[str]]:
+        _check_balance(text)
+        parser = _Parser(self.searcher.schema, self.reader)
+        try:
+            parsed = parser.parse(text)
+        except DateParseError as exc:
+            raise QueryError(f"cannot read the date in the query ({exc})") from None
+        except Exception as exc:
+            raise QueryError(f"cannot parse the query: {exc}") from None
+        for node in _walk(parsed):
+            error = getattr(node, "error", None)
+            if error:
+                raise QueryError(f"cannot parse the query: {error}")
+        return parsed.normalize(), parser.words
+
+    def run(self, text: str) -> SearchResults:
+        stripped = text.strip()
+        if not stripped:
+            parsed: Any = wq.Every()
+            words: list[str] = []
+            sort: Sort = "newest" if self.sort == "relevance" else self.sort
+        else:
+            parsed, words = self._parse(stripped)
+            sort = self.sort
+            if parsed is wq.NullQuery:
+                return SearchResults(hits=[], total=0, facets={})
+        terms = tuple(
+            sorted(
+                {
+                    term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                    for fieldname, term in parsed.iter_all_terms()
+                    if fieldname in ("title", "body")
+                }
+            )
+        )
+        results = self._collect(parsed, sort)
+        relaxed = False
+        suggestion = None
+        if results[1] == 0 and stripped:
+            groups = _top_level_groups(parsed)
+            if len(groups) > 1 and not any(isinstance(g, wq.Not) for g in groups):
+                relaxed_results = self._collect_relaxed(groups, sort)
+                if relaxed_results[1]:
+                    results, relaxed = relaxed_results, True
+            suggestion = self._suggest(stripped, words)
+        docnums, total, facets = results
+        hits = [self._hit(docnum, score, terms) for docnum, score in docnums]
+        return SearchResults(
+            hits=hits,
+            total=total,
+            facets=facets,
+            suggestion=suggestion,
+            relaxed=relaxed,
+            terms=terms,
+        )
+
+    def _groupedby(self) -> dict[str, Any]:
+        return {
+            name: sorting.FieldFacet(
+                fieldname, allow_overlap=name != "sources", maptype=sorting.Count
+            )
+            for name, fieldname in FACETS.items()
+        }
+
+    def _facets(self, results: Any) -> dict[str, list[tuple[str, int]]]:
+        facets: dict[str, list[tuple[str, int]]] = {}
+        for name in FACETS:
+            counts = results.groups(name)
+            pairs = [
+                (key.decode("utf-8") if isinstance(key, bytes) else str(key), int(count))
+                for key, count in counts.items()
+                if key not in (None, "", b"")
+            ]
+            pairs.sort(key=lambda pair: (-pair[1], pair[0]))
+            facets[name] = pairs
+        return facets
+
+    def _sortedby(self, sort: Sort) -> dict[str, Any]:
+        if sort == "relevance":
+            return {}
+        return {"sortedby": "published", "reverse": sort == "newest"}
+
+    def _collect(
+        self, parsed: Any, sort: Sort
+    ) -> tuple[list[tuple[int, float]], int, dict[str, list[tuple[str, int]]]]:
+        results = self.searcher.search(
+            parsed,
+            limit=self.limit,
+            filter=self.filter,
+            groupedby=self._groupedby(),
+            **self._sortedby(sort),
+        )
+        docnums = [(hit.docnum, float(hit.score or 0.0)) for hit in results[: self.limit]]
+        return docnums, len(results), self._facets(results)
+
+    def _collect_relaxed(
+        self, groups: Sequence[Any], sort: Sort
+    ) -> tuple[list[tuple[int, float]], int, dict[str, list[tuple[str, int]]]]:
+        """Any group may match; more matching groups rank first, then the score."""
+        results = self.searcher.search(
+            wq.Or(list(groups)),
+            limit=None,
+            filter=self.filter,
+            groupedby=self._groupedby(),
+            **self._sortedby(sort),
+        )
+        total = len(results)
+        if sort != "relevance":
+            docnums = [(hit.docnum, float(hit.score or 0.0)) for hit in results[: self.limit]]
+            return docnums, total, self._facets(results)
+        matched: dict[int, int] = {}
+        for group in groups:
+            for docnum in group.docs(self.searcher):
+                matched[docnum] = matched.get(docnum, 0) + 1
+        scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results]
+        scored.sort(key=lambda pair: (-matched.get(pair[0], 0), -pair[1]))
+        return scored[: self.limit], total, self._facets(results)
+
+    def _suggest(self, text: str, words: list[str]) -> str | None:
+        """'Did you mean': each query word that is in no article replaced by its nearest word."""
+        replacements: dict[str, str] = {}
+        for word, _, _ in surface_words(text):
+            if word in replacements:
+                continue
+            if any(term in self.reader for term in _term_keys(word)):
+                continue
+            better = self._correct(word)
+            if better and better != word:
+                replacements[word] = better
+        if not replacements:
+            return None
+        out: list[str] = []
+        last = 0
+        for word, start, end in surface_words(text):
+            if word in replacements:
+                out.append(text[last:start])
+                out.append(replacements[word])
+                last = end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _correct(self, word: str) -> str | None:
+        # Whoosh's own corrector ranks by the maximum distance (see the notes): rank here by
+        # true distance first, then by how many articles hold the candidate's stem.
+        for maxdist in (1, 2):
+            if maxdist == 2 and len(word) < 5:
+                break
+            candidates: set[str] = set()
+            for fieldname in ("title", "body"):
+                for candidate in self.reader.terms_within(fieldname, word, maxdist):
+                    candidates.add(
+                        candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
+                    )
+            candidates.discard(word)
+            if candidates:
+                return max(
+                    candidates,
+                    key=lambda c: (
+                        -_distance(word, c),
+                        self.reader.doc_frequency("body", stem(c))
+                        + self.reader.doc_frequency("title", stem(c)),
+                        c,
+                    ),
+                )
+        return None
+
+    def _hit(self, docnum: int, score: float, terms: tuple[str, ...]) -> SearchHit:
+        stored = self.searcher.stored_fields(docnum)
+        article_id = str(stored.get("id", ""))
+        title = str(stored.get("title", ""))
+        published = stored.get("published")
+        if isinstance(published, datetime) and published.tzinfo is None:
+            published = published.replace(tzinfo=UTC)
+        snippet = ""
+        snippet_hits: tuple[tuple[int, int], ...] = ()
+        body_hits: tuple[tuple[int, int], ...] = ()
+        archive = self.index.archive
+        if archive is not None:
+            full = archive.get(article_id)
+            if full is not None:
+                body = full.article.body
+                found = find_hits(body, terms)
+                body_hits = tuple(found)
+                snippet, snippet_hits = make_snippet(body, found)
+        return SearchHit(
+            id=article_id,
+            title=title,
+            source=str(stored.get("source", "")),
+            published=published if isinstance(published, datetime) else None,
+            score=score,
+            snippet=snippet,
+            snippet_hits=snippet_hits,
+            title_hits=tuple(find_hits(title, terms)),
+            body_hits=body_hits,
+            read=bool(stored.get("read", False)),
+            starred=bool(stored.get("starred", False)),
+        )
+
+
+def _term_keys(word: str) -> list[tuple[str, str]]:
+    term = stem(word)
+    return [("title", term), ("body", term)]
+
+
+def _check_balance(text: str) -> None:
+    """Whoosh guesses its way through broken syntax; refuse the two mistakes it hides."""
+    if text.count('"') % 2:
+        raise QueryError("unbalanced double quote in the query")
+    depth = 0
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("unbalanced parenthesis in the query")
+    if depth:
+        raise QueryError("unbalanced parenthesis in the query")
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    yield node
+    for child in node.children():
+        yield from _walk(child)
+
+
+def _distance(left: str, right: str) -> int:
+    """Damerau-free Levenshtein distance (short words only)."""
+    previous = list(range(len(right) + 1))
+    for i, a in enumerate(left, 1):
+        current = [i]
+        for j, b in enumerate(right, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
