@@ -1,1 +1,24 @@
-"""reader.text"""
+"""Arabic text for terminals, pure functions: sanitize, fold, direction, shape, bidi, layout."""
+
+from reader.text.chars import cell_width, paragraph_direction
+from reader.text.layout import (
+    BidiMode,
+    VisualLine,
+    layout,
+    layout_line,
+    render_lines,
+)
+from reader.text.sanitize import fold_presentation_forms, sanitize, sanitize_with_map
+
+__all__ = [
+    "BidiMode",
+    "VisualLine",
+    "cell_width",
+    "fold_presentation_forms",
+    "layout",
+    "layout_line",
+    "paragraph_direction",
+    "render_lines",
+    "sanitize",
+    "sanitize_with_map",
+]
