@@ -1,0 +1,195 @@
+"""Data access for the UI: one data thread owns the Library (archive + index); the UI awaits it.
+
+SQLite and Whoosh objects must not cross threads, and writes must not race searches, so every
+search, import, sync and state change runs on a single worker thread (`DataThread.call`). The
+UI thread keeps its own read-only Archive for the article list's quick paged reads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from reader.config import asset_path
+from reader.models import StoredArticle
+
+if TYPE_CHECKING:
+    from reader.library import ImportReport, Library
+    from reader.search import SearchResults
+    from reader.store import Archive
+
+T = TypeVar("T")
+Order = Literal["newest", "oldest", "relevance"]
+FacetKind = Literal["actors", "places", "sources"]
+FACET_KINDS: tuple[FacetKind, ...] = ("actors", "places", "sources")
+RESULT_LIMIT = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What the list currently shows: query text, tag filters, state filters and order."""
+
+    text: str = ""
+    actors: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)
+    sources: frozenset[str] = field(default_factory=frozenset)
+    unread_only: bool = False
+    starred_only: bool = False
+    order: Order = "newest"
+
+    @property
+    def uses_index(self) -> bool:
+        """True when the list comes from the search index, not from the archive's pages."""
+        return bool(self.text.strip() or self.actors or self.places or self.sources)
+
+    def selected(self, kind: FacetKind) -> frozenset[str]:
+        return {"actors": self.actors, "places": self.places, "sources": self.sources}[kind]
+
+    def toggled(self, kind: FacetKind, name: str) -> Query:
+        """A copy with one tag filter added or removed."""
+        current = self.selected(kind)
+        new = current - {name} if name in current else current | {name}
+        if kind == "actors":
+            return replace(self, actors=new)
+        if kind == "places":
+            return replace(self, places=new)
+        return replace(self, sources=new)
+
+    def filter_count(self) -> int:
+        return len(self.actors) + len(self.places) + len(self.sources)
+
+
+class DataThread:
+    """Runs data work on one thread that owns the Library; `call` awaits a function of it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-data")
+        self._library: Library | None = None
+        self._ui_archive: Archive | None = None
+        self._ui_thread: int | None = None
+
+    # -- the data thread -----------------------------------------------------------------
+
+    def _get_library(self) -> Library:
+        if self._library is None:
+            from reader.library import Library
+
+            self._library = Library(self.directory)
+        return self._library
+
+    async def call(self, function: Callable[[Library], T]) -> T:
+        """Run `function(library)` on the data thread without blocking the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: function(self._get_library()))
+
+    def call_sync(self, function: Callable[[Library], T]) -> T:
+        """Run on the data thread and wait (for tests and shutdown)."""
+        return self._executor.submit(lambda: function(self._get_library())).result()
+
+    # -- the UI thread's own read connection ---------------------------------------------
+
+    def ui_archive(self) -> Archive:
+        """An Archive for quick reads on the calling (UI) thread; opened once per thread."""
+        from reader.store import Archive
+
+        if self._ui_archive is None or self._ui_thread != threading.get_ident():
+            self._ui_archive = Archive.open(self.directory, create=True)
+            self._ui_thread = threading.get_ident()
+        return self._ui_archive
+
+    def close(self) -> None:
+        """Close both connections and stop the data thread."""
+
+        def close_library(library: Library) -> None:
+            for obj in (getattr(library, "_index", None), library):
+                closer = getattr(obj, "close", None)
+                if callable(closer):
+                    with contextlib.suppress(Exception):
+                        closer()
+            with contextlib.suppress(Exception):
+                library.archive.close()
+
+        if self._library is not None:
+            with contextlib.suppress(Exception):
+                self.call_sync(close_library)
+            self._library = None
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._ui_archive is not None:
+            with contextlib.suppress(Exception):
+                self._ui_archive.close()
+            self._ui_archive = None
+
+
+# -- functions that run on the data thread (each takes the Library) ----------------------
+
+
+def demo_file() -> Path:
+    return asset_path("demo", "articles.jsonl")
+
+
+def import_demo(library: Library) -> ImportReport | None:
+    """Import the shipped demo articles into an empty archive; None when there is no demo file."""
+    path = demo_file()
+    if not path.is_file():
+        return None
+    return library.import_paths([path])
+
+
+def sync_index(library: Library) -> int:
+    """Bring the search index up to date with the archive (cheap when it already is)."""
+    return library.index.sync(library.archive)
+
+
+def run_search(query: Query, limit: int = RESULT_LIMIT) -> Callable[[Library], SearchResults]:
+    """A data-thread function searching with the query's text and filters."""
+
+    def search(library: Library) -> SearchResults:
+        from reader.search import SearchFilters
+
+        filters = SearchFilters(
+            actors=tuple(sorted(query.actors)),
+            places=tuple(sorted(query.places)),
+            sources=tuple(sorted(query.sources)),
+            unread_only=query.unread_only,
+            starred_only=query.starred_only,
+        )
+        return library.index.search(query.text, limit=limit, filters=filters, sort=query.order)
+
+    return search
+
+
+def set_read(article_id: str, read: bool) -> Callable[[Library], None]:
+    def apply(library: Library) -> None:
+        library.set_read(article_id, read)
+
+    return apply
+
+
+def set_starred(article_id: str, starred: bool) -> Callable[[Library], None]:
+    def apply(library: Library) -> None:
+        library.set_starred(article_id, starred)
+
+    return apply
+
+
+def counts(library: Library) -> tuple[int, int]:
+    """(articles, unread) in the archive."""
+    return library.archive.count(), library.archive.unread_count()
+
+
+def get_article(article_id: str) -> Callable[[Library], StoredArticle | None]:
+    def get(library: Library) -> StoredArticle | None:
+        return library.archive.get(article_id)
+
+    return get
+
+
+def ids_of(results: SearchResults) -> Sequence[str]:
+    return [hit.id for hit in results.hits]

@@ -1,0 +1,435 @@
+"""The main screen: search bar, article list, article view, tags panel, status line, keys.
+
+The Arabic UI mirrors the layout (the list on the right, the tags on the left). All data work
+(search, import, state changes) runs on the data thread through async workers; the screen
+only updates widgets when the results arrive.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import webbrowser
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, Literal
+from urllib.parse import urlsplit
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+
+from reader.errors import AkhbarError
+from reader.models import StoredArticle
+from reader.tui import data
+from reader.tui.commands import Scope, bindings_for
+from reader.tui.data import FACET_KINDS, DataThread, Query
+from reader.tui.i18n import UiLang, label
+from reader.tui.sources import ArchiveSource, ResultSource
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.search_bar import HISTORY_FILE, SearchBar
+from reader.tui.widgets.status_line import KeyBar, StatusLine
+from reader.tui.widgets.tags_panel import TagsPanel
+
+if TYPE_CHECKING:
+    from reader.search import SearchResults
+
+BidiMode = Literal["app", "terminal"]
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is a plain http(s) address a browser may open, else None."""
+    url = url.strip()
+    if not url or any(ord(c) < 0x20 or c in "\x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def graphical_browser_likely() -> bool:
+    """False where `webbrowser` would start a console browser inside our own terminal."""
+    if sys.platform in ("darwin", "win32") or os.environ.get("BROWSER"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+class MainScreen(Screen[None]):
+    """Browse, search and read."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("app")]
+
+    def __init__(self, store: DataThread, *, ui_lang: UiLang, bidi_mode: BidiMode) -> None:
+        super().__init__(id="main")
+        self.store = store
+        self.ui_lang: UiLang = ui_lang
+        self.bidi_mode: BidiMode = bidi_mode
+        self.query_state = Query()
+        self.results: SearchResults | None = None
+        self.search_generation = 0
+        self.fullscreen = False
+        self.ready = False  # True once the first list (and facets) are shown
+
+    # -- composition ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        history = self.store.directory / HISTORY_FILE
+        yield SearchBar(
+            id="search", history_path=history, bidi_mode=self.bidi_mode, ui_lang=self.ui_lang
+        )
+        panes: list[Widget] = [
+            ArticleList(id="list", bidi_mode=self.bidi_mode, ui_lang=self.ui_lang),
+            ArticleView(id="article", bidi_mode=self.bidi_mode, ui_lang=self.ui_lang),
+            TagsPanel(id="tags"),
+        ]
+        if self.ui_lang == "ar":
+            panes.reverse()
+        with Horizontal(id="panes", classes="-ar" if self.ui_lang == "ar" else ""):
+            yield from panes
+        yield StatusLine(id="status")
+        yield KeyBar(id="keys")
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def tags_panel(self) -> TagsPanel:
+        return self.query_one(TagsPanel)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        for widget in (self.tags_panel, self.status, self.query_one(KeyBar)):
+            widget.ui_lang = self.ui_lang
+            widget.bidi_mode = self.bidi_mode
+        self.article_list.focus()
+        self.start()
+
+    def command_target(self, scope: Scope) -> Widget:
+        """Where a registry command of this scope runs (the command palette uses it)."""
+        if scope == "list":
+            return self.article_list
+        if scope == "article":
+            return self.article_view
+        if scope == "search":
+            return self.search_bar
+        return self
+
+    # -- first run, counts, list ---------------------------------------------------------
+
+    @work(exclusive=True, group="start")
+    async def start(self) -> None:
+        """Show the archive; import the demo articles first if it is empty."""
+        try:
+            total, _unread = await self.store.call(data.counts)
+            if total == 0:
+                self.note(label("importing-demo", self.ui_lang))
+                report = await self.store.call(data.import_demo)
+                self.note(label("demo-imported" if report else "demo-missing", self.ui_lang))
+            else:
+                await self.store.call(data.sync_index)
+        except AkhbarError as exc:
+            self.note(f"{label('error', self.ui_lang)}: {exc}")
+        await self.update_counts()
+        self.show_query(self.query_state)
+
+    async def update_counts(self) -> None:
+        try:
+            total, unread = await self.store.call(data.counts)
+        except AkhbarError as exc:
+            self.note(str(exc))
+            return
+        self.status.total = total
+        self.status.unread = unread
+
+    def note(self, text: str) -> None:
+        self.status.note = text
+
+    def show_query(self, query: Query, *, focus_results: bool = False) -> None:
+        """Show the list for a query: archive pages, or search results from a worker."""
+        self.query_state = query
+        self.status.filters = self.filter_labels()
+        self.search_generation += 1
+        if not query.uses_index:
+            self.results = None
+            self.status.results = None
+            self.article_list.set_source(
+                ArchiveSource(
+                    self.store.ui_archive,
+                    order="oldest" if query.order == "oldest" else "newest",
+                    unread_only=query.unread_only,
+                    starred_only=query.starred_only,
+                )
+            )
+            if focus_results:
+                self.article_list.focus()
+        self.run_query(query, self.search_generation, focus_results)
+
+    def filter_labels(self) -> tuple[str, ...]:
+        query = self.query_state
+        names = [name for kind in FACET_KINDS for name in sorted(query.selected(kind))]
+        if query.unread_only:
+            names.append(label("unread-only", self.ui_lang))
+        if query.starred_only:
+            names.append(label("starred-only", self.ui_lang))
+        return tuple(names)
+
+    @work(exclusive=True, group="search")
+    async def run_query(self, query: Query, generation: int, focus_results: bool) -> None:
+        """Search (or list the filtered archive) on the data thread; show hits and facets."""
+        if query.uses_index:
+            self.note(label("searching", self.ui_lang))
+        try:
+            results = await self.store.call(data.run_search(query))
+        except AkhbarError as exc:
+            if generation == self.search_generation:
+                self.note(f"{label('error', self.ui_lang)}: {exc}")
+                self.ready = True
+            return
+        if generation != self.search_generation:
+            return
+        self.tags_panel.set_facets(results.facets, query)
+        if query.uses_index:
+            self.results = results
+            self.status.results = results.total
+            self.article_list.set_source(ResultSource(results.hits, self.store.ui_archive))
+            if results.hits:
+                self.article_list.select_index(0)
+                self.note(label("relaxed", self.ui_lang) if results.relaxed else "")
+            elif results.suggestion:
+                self.note(f"{label('did-you-mean', self.ui_lang)}: {results.suggestion}")
+            else:
+                self.note(label("no-results", self.ui_lang))
+            if focus_results:
+                self.article_list.focus()
+        elif self.status.note == label("searching", self.ui_lang):
+            self.note("")
+        self.ready = True
+
+    # -- messages from the widgets -------------------------------------------------------
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        message.stop()
+        order = self.query_state.order
+        if message.value and order != "oldest":
+            order = "relevance"
+        elif not message.value and order == "relevance":
+            order = "newest"
+        self.show_query(
+            replace(self.query_state, text=message.value, order=order), focus_results=True
+        )
+
+    def on_tags_panel_toggled(self, message: TagsPanel.Toggled) -> None:
+        message.stop()
+        self.show_query(self.query_state.toggled(message.kind, message.name))
+
+    def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        message.stop()
+        self.open_article(message.article_id)
+
+    # -- opening and state ---------------------------------------------------------------
+
+    def open_article(self, article_id: str, *, focus: bool = True) -> StoredArticle | None:
+        """Show an article (with the search terms highlighted) and mark it read."""
+        try:
+            stored = self.store.ui_archive().get(article_id)
+        except AkhbarError as exc:
+            self.note(str(exc))
+            return None
+        if stored is None:
+            self.note(label("no-article", self.ui_lang))
+            return None
+        terms = tuple(self.results.terms) if self.results is not None else ()
+        self.article_view.show_article(stored, terms=terms)
+        if focus:
+            self.article_view.focus()
+        if not stored.read:
+            self.set_read_state(article_id, True, quiet=True)
+        return stored
+
+    def current_article_id(self) -> str | None:
+        """The article the user means: the one being read, else the list's selection."""
+        focused = self.app.focused
+        view_id = self.article_view.article_id
+        if view_id and (focused is self.article_view or self.fullscreen):
+            return view_id
+        return self.article_list.current_id or view_id
+
+    def current_summary_state(self, article_id: str) -> tuple[bool, bool]:
+        stored = self.store.ui_archive().get(article_id)
+        return (stored.read, stored.starred) if stored else (False, False)
+
+    @work(group="state")
+    async def set_read_state(self, article_id: str, read: bool, quiet: bool = False) -> None:
+        try:
+            await self.store.call(data.set_read(article_id, read))
+        except AkhbarError as exc:
+            self.note(str(exc))
+            return
+        self.article_list.mark(article_id, read=read)
+        if not quiet:
+            self.note(label("marked-read" if read else "marked-unread", self.ui_lang))
+        await self.update_counts()
+
+    @work(group="state")
+    async def set_star_state(self, article_id: str, starred: bool) -> None:
+        try:
+            await self.store.call(data.set_starred(article_id, starred))
+        except AkhbarError as exc:
+            self.note(str(exc))
+            return
+        self.article_list.mark(article_id, starred=starred)
+        self.note(label("starred" if starred else "unstarred", self.ui_lang))
+
+    # -- actions (the registry's "app" scope) --------------------------------------------
+
+    def action_focus_search(self) -> None:
+        if self.fullscreen:
+            self.set_fullscreen(False)
+        self.search_bar.focus()
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    def action_show_help(self) -> None:
+        self.app.action_show_help()  # type: ignore[attr-defined]
+
+    def action_show_bidi_check(self) -> None:
+        self.app.action_show_bidi_check()  # type: ignore[attr-defined]
+
+    def action_toggle_bidi(self) -> None:
+        self.app.action_toggle_bidi()  # type: ignore[attr-defined]
+
+    def action_go_back(self) -> None:
+        focused = self.app.focused
+        if self.fullscreen:
+            self.set_fullscreen(False)
+            self.article_view.focus()
+        elif focused in (self.search_bar, self.tags_panel, self.article_view):
+            self.article_list.focus()
+
+    def action_toggle_read(self) -> None:
+        article_id = self.current_article_id()
+        if article_id is None:
+            self.note(label("no-article", self.ui_lang))
+            return
+        read, _starred = self.current_summary_state(article_id)
+        self.set_read_state(article_id, not read)
+
+    def action_toggle_star(self) -> None:
+        article_id = self.current_article_id()
+        if article_id is None:
+            self.note(label("no-article", self.ui_lang))
+            return
+        _read, starred = self.current_summary_state(article_id)
+        self.set_star_state(article_id, not starred)
+
+    def action_filter_unread(self) -> None:
+        query = self.query_state
+        self.show_query(replace(query, unread_only=not query.unread_only))
+
+    def action_filter_starred(self) -> None:
+        query = self.query_state
+        self.show_query(replace(query, starred_only=not query.starred_only))
+
+    def action_clear_filters(self) -> None:
+        self.show_query(Query(text=self.query_state.text, order=self.query_state.order))
+
+    def action_focus_tags(self) -> None:
+        if self.fullscreen:
+            self.set_fullscreen(False)
+        self.tags_panel.focus()
+
+    def action_toggle_sort(self) -> None:
+        query = self.query_state
+        if query.text.strip():
+            order: data.Order = "newest" if query.order == "relevance" else "relevance"
+        else:
+            order = "oldest" if query.order == "newest" else "newest"
+        key = {"newest": "sort-newest", "oldest": "sort-oldest", "relevance": "sort-relevance"}
+        self.show_query(replace(query, order=order))
+        self.note(label(key[order], self.ui_lang))
+
+    def action_toggle_fullscreen(self) -> None:
+        if not self.fullscreen and self.article_view.article_id is None:
+            article_id = self.article_list.current_id
+            if article_id is None or self.open_article(article_id) is None:
+                return
+        self.set_fullscreen(not self.fullscreen)
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.fullscreen = on
+        self.set_class(on, "-fullscreen")
+        if on:
+            self.article_view.focus()
+
+    def action_open_url(self) -> None:
+        article_id = self.current_article_id()
+        stored = self.store.ui_archive().get(article_id) if article_id else None
+        if stored is None:
+            self.note(label("no-article", self.ui_lang))
+            return
+        url = safe_url(stored.article.url)
+        if url is None:
+            self.note(label("no-url", self.ui_lang))
+            return
+        if not graphical_browser_likely():
+            # A console browser would take over this terminal: hand the address over instead.
+            self.app.copy_to_clipboard(url)
+            self.note(url)
+            return
+        self.open_in_browser(url)
+
+    @work(thread=True, group="browser")
+    def open_in_browser(self, url: str) -> None:
+        try:
+            webbrowser.open(url, new=2)
+        except webbrowser.Error:
+            self.app.call_from_thread(self.note, url)
+            return
+        self.app.call_from_thread(self.note, label("opened-url", self.ui_lang))
+
+    def action_copy_article(self) -> None:
+        text = self.article_view.logical_text()
+        if not text:
+            article_id = self.current_article_id()
+            if article_id is None or self.open_article(article_id, focus=False) is None:
+                self.note(label("no-article", self.ui_lang))
+                return
+            text = self.article_view.logical_text()
+        self.app.copy_to_clipboard(text)
+        self.note(label("copied", self.ui_lang))
+
+    # -- bidi mode -----------------------------------------------------------------------
+
+    def apply_bidi_mode(self, mode: BidiMode) -> None:
+        """Lay everything out again for another bidi mode."""
+        self.bidi_mode = mode
+        for widget in (
+            self.search_bar,
+            self.article_list,
+            self.article_view,
+            self.tags_panel,
+            self.status,
+            self.query_one(KeyBar),
+        ):
+            widget.bidi_mode = mode
+        self.note(label(f"bidi-{mode}", self.ui_lang))
