@@ -538,12 +538,13 @@ def _source_offsets(line: VisualLine, start_x: int, end_x: int) -> tuple[int, in
     """The logical [start, end) covered by visual columns [start_x, end_x) of one line."""
     low: int | None = None
     high: int | None = None
-    for column in range(max(0, start_x), max(0, end_x)):
-        offset = line.offset_at_column(column)
-        if offset is None:
+    cells = line.cells
+    for column in range(max(0, start_x), min(len(cells), max(0, end_x))):
+        cell = cells[column]
+        if cell is None:
             continue
-        low = offset if low is None else min(low, offset)
-        high = offset + 1 if high is None else max(high, offset + 1)
+        low = cell[0] if low is None else min(low, cell[0])
+        high = cell[1] if high is None else max(high, cell[1])
     if low is None or high is None:
         return None
     return low, high

@@ -1,0 +1,201 @@
+"""TUI speed: first screen with 2,000 and 100,000 articles, opening an article, re-layout on resize.
+
+Prints one JSON object. The archives are scaled copies of `../shared/corpus/sample.jsonl`,
+written straight through `Archive.upsert` (the full import pipeline would also tag and index
+100k articles, which the first screen does not need) and cached in the temp folder for reuse.
+
+    .venv/bin/python tests/benchmarks/bench_tui.py [--sizes 2000,100000] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+
+from reader.models import Article
+from reader.store.archive import Archive
+from reader.tui.sources import ArchiveSource
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_view import ArticleView
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO.parent / "shared" / "corpus" / "sample.jsonl"
+CACHE = Path(tempfile.gettempdir()) / "akhbar-bench-tui"
+SIZE = (120, 40)
+
+
+def sample_articles() -> list[Article]:
+    articles = []
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        articles.append(
+            Article(
+                id=record["id"],
+                title=record["title"],
+                paragraphs=tuple(p for p in record["body"].split("\n") if p.strip()),
+                url=record["url"],
+                source=record["source"],
+                published=datetime.fromisoformat(record["published"]),
+                category=record["category"],
+            )
+        )
+    return articles
+
+
+def build_archive(size: int, rebuild: bool) -> Path:
+    """An archive of `size` articles: the sample, then copies with shifted dates and ids."""
+    directory = CACHE / f"archive-{size}"
+    if not rebuild and (directory / "archive.sqlite3").exists():
+        with Archive.open(directory) as archive:
+            if archive.count() == size:
+                return directory
+    if directory.exists():
+        for path in sorted(directory.rglob("*"), reverse=True):
+            path.unlink() if path.is_file() else path.rmdir()
+    sample = sample_articles()
+    started = time.perf_counter()
+    with Archive.open(directory) as archive:
+        written = 0
+        copy = 0
+        while written < size:
+            with archive.transaction():
+                for article in sample:
+                    if written >= size:
+                        break
+                    if copy:
+                        last = f"{article.paragraphs[-1]} ({copy})" if article.paragraphs else ""
+                        article = Article(
+                            id=f"{article.id}-copy{copy}",
+                            title=article.title,
+                            paragraphs=(*article.paragraphs[:-1], last),
+                            url=f"{article.url}#copy{copy}",
+                            source=article.source,
+                            published=(article.published or datetime(2018, 1, 1))
+                            - timedelta(days=copy * 7),
+                            category=article.category,
+                        )
+                    archive.upsert(article, original=None, origin="bench")
+                    written += 1
+            copy += 1
+        assert archive.count() == size, archive.count()
+    print(f"built {size} articles in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return directory
+
+
+class BenchApp(App[None]):
+    """The reading widgets as the main screen composes them: list beside article."""
+
+    CSS = """
+    Screen { layout: horizontal; }
+    ArticleList { width: 45%; height: 1fr; }
+    ArticleView { width: 1fr; height: 1fr; }
+    """
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__()
+        self.directory = directory
+
+    def compose(self) -> ComposeResult:
+        yield ArticleList(ArchiveSource(lambda: Archive.open(self.directory)))
+        yield ArticleView()
+
+
+async def first_screen(directory: Path) -> float:
+    """Seconds from creating the app to the list's first screen of rows rendered."""
+    started = time.perf_counter()
+    app = BenchApp(directory)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article_list = app.query_one(ArticleList)
+        for y in range(article_list.scrollable_content_region.height):
+            article_list.render_line(y)
+        elapsed = time.perf_counter() - started
+        assert len(article_list) > 0
+    return elapsed
+
+
+async def open_and_resize(directory: Path) -> dict[str, Any]:
+    """Open 30 articles (archive read + layout + render) and re-lay out a typical one on resize."""
+    app = BenchApp(directory)
+    opens: list[float] = []
+    layouts: list[float] = []
+    resizes: list[float] = []
+    resize_layouts: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article_list = app.query_one(ArticleList)
+        view = app.query_one(ArticleView)
+        archive = Archive.open(directory)
+        ids = [article_list.summary_at(i * 37).id for i in range(30)]  # type: ignore[union-attr]
+        for article_id in ids:
+            started = time.perf_counter()
+            stored = archive.get(article_id)
+            assert stored is not None
+            view.show_article(stored, terms=["مصر"])
+            for y in range(view.scrollable_content_region.height):
+                view.render_line(y)
+            opens.append(time.perf_counter() - started)
+            layouts.append(view.last_layout_seconds)
+            await pilot.pause()
+        # A typical article: the median body length among those opened.
+        lengths = sorted((len(archive.get(i).article.body), i) for i in ids)  # type: ignore[union-attr]
+        typical_length, typical = lengths[len(lengths) // 2]
+        view.show_article(archive.get(typical))  # type: ignore[arg-type]
+        await pilot.pause()
+        for width in (110, 100, 90, 130, 120, 105, 95, 125):
+            started = time.perf_counter()
+            await pilot.resize_terminal(width, SIZE[1])
+            await pilot.pause()
+            for y in range(view.scrollable_content_region.height):
+                view.render_line(y)
+            resizes.append(time.perf_counter() - started)
+            resize_layouts.append(view.last_layout_seconds)
+        archive.close()
+    return {
+        "open_ms_median": round(statistics.median(opens) * 1000, 1),
+        "open_ms_max": round(max(opens) * 1000, 1),
+        "open_layout_ms_median": round(statistics.median(layouts) * 1000, 1),
+        "typical_body_chars": typical_length,
+        "resize_ms_median": round(statistics.median(resizes) * 1000, 1),
+        "resize_ms_max": round(max(resizes) * 1000, 1),
+        "resize_layout_ms_median": round(statistics.median(resize_layouts) * 1000, 1),
+        "note": "open = archive.get + layout + render of the visible rows; resize = "
+        "terminal resize through Textual (incl. its repaint) + re-layout + render",
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="2000,100000")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    if not SAMPLE.is_file():
+        print(json.dumps({"skipped": "../shared/corpus/sample.jsonl is absent"}))
+        return 0
+    result: dict[str, Any] = {"terminal_size": list(SIZE), "first_screen_s": {}}
+    directories = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        directories[size] = build_archive(size, args.rebuild)
+        times = [asyncio.run(first_screen(directories[size])) for _ in range(3)]
+        result["first_screen_s"][str(size)] = {
+            "median": round(statistics.median(times), 3),
+            "runs": [round(t, 3) for t in times],
+        }
+    result["article"] = asyncio.run(open_and_resize(directories[min(directories)]))
+    result["goals"] = {"first_screen_s_at_100k": 1.0, "open_ms": 50, "resize_ms": 50}
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
