@@ -15,7 +15,8 @@ FIXTURE_ARTICLES = [
         "title": "وفد من روسيا يزور القاهرة لبحث صفقة القمح",
         "source": "fixture-a",
         "published": "2026-05-01T09:00:00+00:00",
-        "body": "وصل وفد من روسيا إلى القاهرة صباح اليوم.\nوقال وزير التموين إن الصفقة تشمل 300 ألف طن.",
+        "body": "وصل وفد من روسيا إلى القاهرة صباح اليوم.\n"
+        "وقال وزير التموين إن الصفقة تشمل 300 ألف طن.",
     },
     {
         "id": "t-2",
@@ -54,3 +55,21 @@ def fixture_archive(archive_dir: Path, tmp_path: Path) -> Path:
         report = library.import_paths([source])
     assert report.articles == len(FIXTURE_ARTICLES), report.as_dict()
     return archive_dir
+
+
+def visual_norm(text: str) -> str:
+    """Fold a VISUAL string back to letters so it can be compared with logical text reversed.
+
+    Presentation forms -> letters (NFKC); a ligature expands in logical order, so it is
+    re-reversed; format characters and spaces at the ends are dropped.
+    """
+    import unicodedata
+
+    out = []
+    for char in text:
+        decomposed = unicodedata.normalize("NFKC", char)
+        if len(decomposed) > 1 and unicodedata.bidirectional(char) in ("AL", "R"):
+            decomposed = decomposed[::-1]
+        out.append(decomposed)
+    folded = "".join(out)
+    return "".join(c for c in folded if unicodedata.category(c) not in ("Cf", "Mn")).strip()
