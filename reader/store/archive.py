@@ -213,8 +213,12 @@ class Archive:
                 return self._article_from_row(row), str(row[10])
         return None
 
-    def upsert(self, article: Article, *, original: bytes | None, origin: str) -> UpsertOutcome:
-        """Add an article, or update the stored version of it in place; reruns change nothing."""
+    def upsert(
+        self, article: Article, *, original: bytes | None, origin: str, partial: bool = False
+    ) -> UpsertOutcome:
+        """Add an article, or update the stored version of it in place; reruns change nothing.
+
+        A `partial` article (a feed summary) only fills fields the stored version lacks."""
         with self.transaction():
             now = _now()
             found = self._find_existing(article)
@@ -224,7 +228,12 @@ class Archive:
                 outcome: UpsertOutcome = "added"
             else:
                 existing, existing_hash = found
-                merged = _merge(existing, article)
+                if partial:
+                    merged = replace(
+                        _merge(article, existing), id=existing.id, url=existing.url or article.url
+                    )
+                else:
+                    merged = _merge(existing, article)
                 if content_hash(merged) == existing_hash:
                     outcome = "unchanged"
                     if original_hash is not None:

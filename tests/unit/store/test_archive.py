@@ -263,3 +263,20 @@ def test_delete_removes_unshared_original(archive: Archive) -> None:
     assert archive.original("a2") == b"shared"
     archive.delete("a2")
     assert archive.stats()["originals_bytes"] == 0
+
+
+def test_partial_article_fills_gaps_but_never_replaces_text(archive: Archive) -> None:
+    archive.upsert(make(category=""), original=None, origin="corpus.jsonl:1")
+    summary = make(
+        "feed-x",
+        url="https://example.org/news/a1",
+        title="عنوان الخلاصة",
+        paragraphs=("ملخص قصير",),
+        category="economy",
+    )
+    assert archive.upsert(summary, original=None, origin="f.xml", partial=True) == "updated"
+    stored = archive.get("a1")
+    assert stored is not None
+    assert stored.article.paragraphs == BODY and stored.article.title == "خطة لدعم المزارعين"
+    assert stored.article.category == "economy"
+    assert archive.upsert(summary, original=None, origin="f.xml", partial=True) == "unchanged"

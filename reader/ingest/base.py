@@ -1,0 +1,36 @@
+"""What every reader of an input format yields, the size limits, and stable article ids."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from reader.models import Article
+
+# Limits that keep a hostile or mistaken input from hanging the import or exhausting memory.
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024  # one text, HTML or feed file
+MAX_JSONL_LINE_BYTES = 4 * 1024 * 1024  # one JSON Lines record
+MAX_ARTICLE_CHARS = 2_000_000  # the text of one article after extraction
+MAX_HTML_DEPTH = 400  # element nesting in an HTML page
+MAX_FEED_ENTRIES = 10_000
+MAX_JSON_DEPTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """One article read from an input, with the bytes it came from and where they were.
+
+    `partial` marks an article that carries only a summary (a feed entry without content):
+    the archive lets it fill gaps in a stored article but never replace the stored text.
+    """
+
+    article: Article
+    original: bytes | None
+    origin: str
+    partial: bool = False
+
+
+def make_id(kind: str, key: str) -> str:
+    """A short, stable id derived from what identifies an article in its format."""
+    digest = hashlib.sha256(f"{kind}\0{key}".encode()).hexdigest()
+    return f"{kind}-{digest[:16]}"

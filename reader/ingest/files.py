@@ -1,0 +1,181 @@
+"""Walk the paths a user gives, detect each file's format by its content, and read it."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from reader.errors import InputError
+from reader.ingest.base import MAX_DOCUMENT_BYTES, Ingested
+from reader.ingest.decode import decode, sniff_binary
+from reader.ingest.feed import parse_feed
+from reader.ingest.html_page import parse_html
+from reader.ingest.jsonl import parse_jsonl
+from reader.ingest.plain import parse_text
+
+Format = Literal["jsonl", "feed", "html", "text"]
+
+_FIRST_TAG = re.compile(r"<\s*([A-Za-z][\w:.-]*)")
+_SKIP_PROLOG = re.compile(r"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S)
+_HTML_HINT = re.compile(r"<\s*(?:html|head|body|p|div|article|meta|title|h1|br)\b", re.I)
+_FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
+_NAME_HINTS: dict[str, Format] = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".txt": "text",
+}
+
+
+def detect_format(head: str, name: str = "") -> Format:
+    """The format of a file from its first characters; the name only breaks ties."""
+    stripped = head.lstrip("\ufeff \t\r\n")
+    hint = _NAME_HINTS.get(Path(name).suffix.lower())
+    if stripped.startswith("{"):
+        return "jsonl"
+    if stripped.startswith("<"):
+        rest = _SKIP_PROLOG.sub("", stripped, count=1)
+        match = _FIRST_TAG.match(rest)
+        root = match.group(1).lower() if match else ""
+        if root in _FEED_ROOTS:
+            return "feed"
+        if root == "html" or _HTML_HINT.search(stripped[:4096]) or hint == "html":
+            return "html"
+        return "feed" if hint == "feed" or stripped.startswith("<?xml") else "html"
+    if hint == "html" and _HTML_HINT.search(stripped[:4096]):
+        return "html"
+    return "text"
+
+
+def _head_text(head: bytes) -> str:
+    """The start of a file as text, good enough to detect its format (never raises)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    for cut in range(4):  # a multi-byte character may straddle the end of the sample
+        try:
+            return head[: len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return head.decode("latin-1")
+
+
+class InputWalker:
+    """Reads every input under some paths; `done_bytes`/`total_bytes` measure progress."""
+
+    def __init__(self, paths: Iterable[Path | str]) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.files: list[tuple[Path, str]] = []
+        self.problems: list[InputError] = []
+        self.total_bytes = 0
+        self.done_bytes = 0
+        self._collect()
+
+    def _collect(self) -> None:
+        for path in self.paths:
+            shown = str(path)
+            try:
+                info = path.stat()
+            except FileNotFoundError:
+                self.problems.append(InputError(shown, "no such file or directory"))
+                continue
+            except OSError as exc:
+                self.problems.append(InputError(shown, f"cannot read ({exc.strerror})"))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                self._collect_dir(path)
+            else:
+                self._add_file(path, shown, info)
+
+    def _collect_dir(self, directory: Path) -> None:
+        def refuse(error: OSError) -> None:
+            name = error.filename or str(directory)
+            self.problems.append(InputError(str(name), f"cannot read ({error.strerror})"))
+
+        for root, dirs, names in os.walk(directory, onerror=refuse):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if name.startswith("."):
+                    continue
+                file_path = Path(root) / name
+                try:
+                    info = file_path.stat()
+                except OSError as exc:
+                    self.problems.append(
+                        InputError(str(file_path), f"cannot read ({exc.strerror})")
+                    )
+                    continue
+                self._add_file(file_path, str(file_path), info)
+
+    def _add_file(self, path: Path, shown: str, info: os.stat_result) -> None:
+        if not stat.S_ISREG(info.st_mode):
+            self.problems.append(InputError(shown, "not a regular file"))
+            return
+        self.files.append((path, shown))
+        self.total_bytes += info.st_size
+
+    def __iter__(self) -> Iterator[Ingested | InputError]:
+        yield from self.problems
+        for path, shown in self.files:
+            before = self.done_bytes
+            try:
+                size = path.stat().st_size
+                yield from self._read_file(path, shown, size)
+            except InputError as error:
+                yield error
+            except OSError as exc:
+                yield InputError(shown, f"cannot read ({exc.strerror or exc})")
+            self.done_bytes = before + size if "size" in locals() else self.done_bytes
+
+    def _count(self, amount: int) -> None:
+        self.done_bytes += amount
+
+    def _read_file(self, path: Path, shown: str, size: int) -> Iterator[Ingested | InputError]:
+        if size == 0:
+            raise InputError(shown, "empty file")
+        with path.open("rb") as stream:
+            head_bytes = stream.read(65536)
+            binary = sniff_binary(head_bytes)
+            if binary:
+                raise InputError(shown, binary)
+            kind = detect_format(_head_text(head_bytes), path.name)
+            if kind == "jsonl":
+                stream.seek(0)
+                yield from parse_jsonl(stream, shown, on_bytes=self._count)
+                return
+            if size > MAX_DOCUMENT_BYTES:
+                raise InputError(
+                    shown, f"too large ({size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,})"
+                )
+            data = head_bytes + stream.read(MAX_DOCUMENT_BYTES + 1 - len(head_bytes))
+        if not data.strip():
+            raise InputError(shown, "empty file (only white space)")
+        if kind == "feed":
+            yield from parse_feed(data, shown)
+            return
+        text, _ = decode(data, shown)
+        if not text.strip():
+            raise InputError(shown, "empty file (only white space)")
+        identity = str(path.resolve())
+        if kind == "html":
+            article, _cleaned = parse_html(text, shown, identity=identity)
+        else:
+            article, _cleaned = parse_text(text, shown, identity=identity)
+        yield Ingested(article, data, shown)
+
+
+def read_paths(paths: Iterable[Path | str]) -> Iterator[Ingested | InputError]:
+    """Every article under `paths` (files and folders, recursively) or a refusal per input."""
+    return iter(InputWalker(paths))
+
+
+def read_path(path: Path | str) -> Iterator[Ingested | InputError]:
+    return read_paths([path])

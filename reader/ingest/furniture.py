@@ -1,0 +1,301 @@
+"""Page furniture left in saved pages and corpora: section labels, a repeated title, share and
+back-to-top lines, "related articles" lists. General rules on short lines, not per-site lists.
+
+A line is furniture only when it is short and shaped like a page's interface (words of the
+interface vocabulary, a breadcrumb, a bare date); body paragraphs are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_TERMINAL = tuple(".!?؟!:؛…")
+_BREADCRUMB = re.compile(r"[»›>|/\\-]")
+
+_RELATED = re.compile(
+    r"^(?:(?:مقالات|اخبار|مواضيع|موضوعات|تقارير|قصص|روابط|مواد)\s+(?:ذات\s+صله|متعلقه|مشابهه|مقترحه)"
+    r"|(?:ذات\s+صله)"
+    r"|(?:اقرا|شاهد|طالع|تابع)\s+(?:ايضا|المزيد|كذلك)"
+    r"|(?:قد\s+يهمك|يهمك\s+ايضا|لا\s+تفوتك|الاكثر\s+(?:قراءه|مشاهده|تداولا)|المزيد\s+من\s+\S+)"
+    r"|(?:related(?:\s+\w+)?|read\s+(?:more|also)|see\s+also|more\s+(?:from|on)\s+\w+"
+    r"|you\s+may\s+also\s+like|most\s+(?:read|popular))"
+    r")$"
+)
+_BACK_TO_TOP = re.compile(
+    r"(?:(?:زر\s+)?(?:الذهاب|العوده|الرجوع|انتقل|اذهب|عوده|رجوع|الانتقال)\s+(?:الي\s+)?(?:ال)?اعلي"
+    r"|اعلي\s+الصفحه|(?:back|scroll|go|return)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page)"
+)
+_SHARE_WORDS = frozenset(
+    [
+        "شارك",
+        "شاركها",
+        "شاركوا",
+        "مشاركه",
+        "المشاركه",
+        "انشر",
+        "نشر",
+        "عبر",
+        "على",
+        "علي",
+        "في",
+        "الخبر",
+        "المقال",
+        "هذا",
+        "هذه",
+        "فيسبوك",
+        "فيس",
+        "بوك",
+        "الفيسبوك",
+        "تويتر",
+        "تويتير",
+        "واتساب",
+        "واتس",
+        "اب",
+        "الواتساب",
+        "تيليجرام",
+        "تلغرام",
+        "تليجرام",
+        "لينكدان",
+        "لينكد",
+        "ان",
+        "انستغرام",
+        "انستجرام",
+        "يوتيوب",
+        "جوجل",
+        "بلس",
+        "ماسنجر",
+        "سناب",
+        "شات",
+        "بريد",
+        "البريد",
+        "الالكتروني",
+        "ايميل",
+        "طباعه",
+        "اطبع",
+        "الرابط",
+        "نسخ",
+        "رابط",
+        "حفظ",
+        "تغريد",
+        "غرد",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "instagram",
+        "youtube",
+        "pinterest",
+        "reddit",
+        "messenger",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "share",
+        "shares",
+        "tweet",
+        "copy",
+        "link",
+        "save",
+        "google",
+        "on",
+        "via",
+        "this",
+        "article",
+    ]
+)
+_COPYRIGHT = re.compile(r"(?:©|جميع\s+الحقوق\s+محفوظه|all\s+rights\s+reserved|copyright)")
+_DATE_TOKEN = re.compile(r"^[\d٠-٩/:.\-,،]+$")
+_MONTHS = frozenset(
+    [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "ابريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "اغسطس",
+        "سبتمبر",
+        "اكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+        "كانون",
+        "شباط",
+        "اذار",
+        "نيسان",
+        "ايار",
+        "حزيران",
+        "تموز",
+        "اب",
+        "ايلول",
+        "تشرين",
+        "الثاني",
+        "الاول",
+        "جانفي",
+        "فيفري",
+        "افريل",
+        "ماي",
+        "جوان",
+        "جويليه",
+        "اوت",
+        "السبت",
+        "الاحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الاربعاء",
+        "الخميس",
+        "الجمعه",
+        "صباحا",
+        "مساء",
+        "ص",
+        "م",
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+    ]
+)
+
+
+def normalise_line(text: str) -> str:
+    """Casefolded, without diacritics or punctuation, Arabic letter variants folded."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Mn":
+            continue
+        kept.append(char if category[0] in "LN" or char in "©" else " ")
+    return " ".join("".join(kept).split())
+
+
+def _words(text: str) -> list[str]:
+    return normalise_line(text).split()
+
+
+def is_share_line(text: str) -> bool:
+    words = _words(text)
+    if not words or len(words) > 10:
+        return False
+    share = sum(1 for word in words if word in _SHARE_WORDS)
+    return share >= max(1, 0.75 * len(words)) and any(
+        word not in {"عبر", "على", "علي", "في", "هذا", "هذه", "on", "via", "this"} for word in words
+    )
+
+
+def is_back_to_top(text: str) -> bool:
+    words = _words(text)
+    return 0 < len(words) <= 7 and _BACK_TO_TOP.search(" ".join(words)) is not None
+
+
+def is_related_header(text: str) -> bool:
+    words = _words(text)
+    return 0 < len(words) <= 5 and _RELATED.match(" ".join(words)) is not None
+
+
+def is_copyright(text: str) -> bool:
+    words = _words(text)
+    return 0 < len(words) <= 14 and _COPYRIGHT.search(normalise_line(text) + text) is not None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date and time, perhaps after a one-word section label."""
+    tokens = re.split(r"[\s]+|(?<=\D)(?=\d)", text.strip())
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > 8:
+        return False
+    dateish = sum(1 for t in tokens if _DATE_TOKEN.match(t) or normalise_line(t) in _MONTHS)
+    return dateish >= max(2, len(tokens) - 1) and any(c.isdigit() for c in text)
+
+
+def is_breadcrumb(text: str) -> bool:
+    words = _words(text)
+    return 1 < len(words) <= 10 and len(_BREADCRUMB.findall(text)) >= 2
+
+
+def _is_label(text: str, following: str) -> bool:
+    """A section label: one to three words, no sentence punctuation, before a longer line."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and not text.rstrip().endswith(_TERMINAL)
+        and len(following.split()) > len(words)
+    )
+
+
+def _is_furniture_anywhere(text: str) -> bool:
+    return is_share_line(text) or is_back_to_top(text)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The title, the body paragraphs kept, and every line removed (for measurement)."""
+
+    title: str
+    paragraphs: list[str]
+    removed: list[str] = field(default_factory=list)
+
+
+def _cut_related_tail(paragraphs: list[str], removed: list[str]) -> list[str]:
+    """Drop a "related articles" header and the short headlines after it, at the end."""
+    for index in range(len(paragraphs) - 1, 0, -1):
+        if not is_related_header(paragraphs[index]):
+            continue
+        tail = paragraphs[index + 1 :]
+        if index >= len(paragraphs) // 2 and all(len(p.split()) <= 20 for p in tail):
+            removed.extend(paragraphs[index:])
+            return paragraphs[:index]
+    return paragraphs
+
+
+def strip_furniture(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
+    """Find the title (the first meaningful line when `title` is None) and remove furniture."""
+    removed: list[str] = []
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        (removed if _is_furniture_anywhere(paragraph) else kept).append(paragraph)
+    kept = _cut_related_tail(kept, removed)
+    while kept and is_copyright(kept[-1]):
+        removed.append(kept.pop())
+
+    # The top of the page: breadcrumbs, bare dates and section labels before the title.
+    def drop_top_furniture(items: list[str]) -> list[str]:
+        while items:
+            first = items[0]
+            following = items[1] if len(items) > 1 else ""
+            if (
+                is_breadcrumb(first)
+                or is_date_line(first)
+                or (following and _is_label(first, following))
+            ):
+                removed.append(items.pop(0))
+            else:
+                break
+        return items
+
+    if title is None:
+        kept = drop_top_furniture(kept)
+        if not kept:
+            return Cleaned("", [], removed)
+        title = kept.pop(0)
+    title_key = normalise_line(title)
+    # The title again at the top of the body (perhaps after a label or a date line).
+    head = kept[:4]
+    if any(normalise_line(p) == title_key for p in head):
+        while kept and normalise_line(kept[0]) != title_key:
+            if is_date_line(kept[0]) or _is_label(kept[0], title) or is_breadcrumb(kept[0]):
+                removed.append(kept.pop(0))
+            else:
+                break
+        while kept and normalise_line(kept[0]) == title_key:
+            removed.append(kept.pop(0))
+    else:
+        while len(kept) > 1 and (is_breadcrumb(kept[0]) or is_date_line(kept[0])):
+            removed.append(kept.pop(0))
+    return Cleaned(title, kept, removed)

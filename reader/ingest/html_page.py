@@ -1,0 +1,92 @@
+"""HTML pages: main text, title, date, author and site through trafilatura, furniture removed."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from reader.errors import InputError
+from reader.ingest.base import MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, make_id
+from reader.ingest.clean import one_line, split_paragraphs
+from reader.ingest.furniture import Cleaned, strip_furniture
+from reader.ingest.plain import language_of
+from reader.models import Article
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+# libxml2 stops building the tree at 256 levels and drops what lies deeper.
+_LIBXML_MAX_DEPTH = 255
+
+
+def html_depth(html: str) -> int:
+    """How deep the element tree of a page goes (capped by the parser at 255)."""
+    import lxml.html  # type: ignore[import-untyped]
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several unrelated types for hopeless input
+        return 0
+    deepest = 0
+    stack = [(root, 0)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
+def _published(date: str | None) -> datetime | None:
+    if not date:
+        return None
+    try:
+        moment = datetime.fromisoformat(date)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def parse_html(text: str, source: str, *, identity: str) -> tuple[Article, Cleaned]:
+    """One article from an HTML page (already decoded to text)."""
+    import trafilatura
+
+    # Entity declarations in a DOCTYPE are never expanded by the HTML parser; drop them anyway.
+    text = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", _XML_DECLARATION.sub("", text, count=1))
+    depth = html_depth(text)
+    if depth >= min(MAX_HTML_DEPTH, _LIBXML_MAX_DEPTH):
+        raise InputError(source, f"too deeply nested HTML (over {depth} levels of elements)")
+    try:
+        document = trafilatura.bare_extraction(
+            text, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except Exception as exc:  # trafilatura wraps lxml and htmldate, which raise freely
+        raise InputError(source, f"malformed HTML ({type(exc).__name__})") from None
+    found: dict[str, Any] = {}
+    if document is not None:
+        found = document if isinstance(document, dict) else document.as_dict()
+
+    def field(name: str) -> str:
+        value = found.get(name)
+        return value if isinstance(value, str) else ""
+
+    body = field("text")
+    if not body.strip():
+        raise InputError(source, "no article text found in the HTML page")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise InputError(source, f"too large ({len(body):,} characters of text)")
+    title = one_line(field("title"))
+    paragraphs = split_paragraphs(body)
+    cleaned = strip_furniture(paragraphs, title=title or None)
+    url = one_line(field("url"))
+    article = Article(
+        id=make_id("url", url) if url else make_id("html", identity),
+        title=cleaned.title,
+        paragraphs=tuple(cleaned.paragraphs),
+        url=url,
+        source=one_line(field("sitename") or field("hostname")),
+        published=_published(field("date")),
+        category=one_line(", ".join(str(c) for c in found.get("categories") or [])),
+        language=language_of(body),
+        author=one_line(field("author")),
+    )
+    return article, cleaned

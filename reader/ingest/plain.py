@@ -1,0 +1,32 @@
+"""Plain text: the first meaningful line is the title, the rest the body, furniture removed."""
+
+from __future__ import annotations
+
+from reader.errors import InputError
+from reader.ingest.base import MAX_ARTICLE_CHARS, make_id
+from reader.ingest.clean import split_paragraphs
+from reader.ingest.decode import letter_shares
+from reader.ingest.furniture import Cleaned, strip_furniture
+from reader.models import Article
+
+
+def language_of(text: str) -> str:
+    """`ar` when most letters are Arabic, `und` (undetermined) otherwise."""
+    letters, share = letter_shares(text[:20000])
+    return "ar" if not letters or share >= 0.3 else "und"
+
+
+def parse_text(text: str, source: str, *, identity: str) -> tuple[Article, Cleaned]:
+    """One article from a text file; `identity` (the file's path) makes its stable id."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(source, f"too large ({len(text):,} characters of text)")
+    cleaned = strip_furniture(split_paragraphs(text))
+    if not cleaned.title:
+        raise InputError(source, "empty (no text)")
+    article = Article(
+        id=make_id("txt", identity),
+        title=cleaned.title,
+        paragraphs=tuple(cleaned.paragraphs),
+        language=language_of(text),
+    )
+    return article, cleaned
