@@ -1,0 +1,147 @@
+"""Canonical names: clitics off, titles off, variants folded, one name per entity per article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reader.models import TagKind
+from reader.tagging.arabic import fold, proclitic_variants
+from reader.tagging.rules import DAYS, MONTHS, NOT_NAMES, TITLES
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a name in an article, already cleaned to its surface form."""
+
+    name: str
+    kind: TagKind
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """What the tagger knows about names: aliases, known words, and the usual kind of a name."""
+
+    aliases: dict[str, tuple[str, TagKind]] = field(default_factory=dict)  # folded -> display
+    known_words: set[str] = field(default_factory=set)  # folded words of known names
+    known_names: set[str] = field(default_factory=set)  # folded whole names
+
+    def add_name(self, name: str) -> None:
+        key = fold(name)
+        self.known_names.add(key)
+        self.known_words.update(key.split())
+
+    def add_alias(self, alias: str, canonical: str, kind: TagKind) -> None:
+        self.aliases[fold(alias)] = (canonical, kind)
+        self.add_name(alias)
+        self.add_name(canonical)
+
+
+def strip_clitics(words: Sequence[str], lexicon: Lexicon) -> list[str]:
+    """Remove proclitics from a name's first word (`وروسيا` -> `روسيا`), keeping `ال` (`الأردن`)."""
+    if not words:
+        return []
+    first, rest = words[0], list(words[1:])
+    folded_rest = " ".join(fold(word) for word in rest)
+    candidates = proclitic_variants(first)
+    if len(candidates) == 1:
+        return [first, *rest]
+    folded_first = fold(first)
+    # A known name without the clitics wins (`وروسيا` -> `روسيا`), then a known name as
+    # written (`وليد`, `واشنطن`, `وزارة`), then a known first word without the clitics.
+    for candidate in candidates[1:]:
+        whole = " ".join(filter(None, (fold(candidate), folded_rest)))
+        if whole in lexicon.known_names:
+            return [candidate, *rest]
+    whole = " ".join(filter(None, (folded_first, folded_rest)))
+    if whole in lexicon.known_names or folded_first in lexicon.known_words:
+        return [first, *rest]
+    for candidate in candidates[1:]:
+        if fold(candidate) in lexicon.known_words:
+            return [candidate, *rest]
+    # Unknown name: `وال`/`بال`/`لل` forms always hide `ال`; a lone و/ف is a conjunction.
+    for candidate in candidates[1:]:
+        if candidate.startswith("ال") and not first.startswith("ال"):
+            return [candidate, *rest]
+    if first[:1] in "وف" and len(first) >= 4:
+        return [first[1:], *rest]
+    return [first, *rest]
+
+
+def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | None:
+    """The surface name of a span (clitics and titles off), or None when it is no name."""
+    tokens = [word for word in words if word[:1].isalnum()]
+    tokens = strip_clitics(tokens, lexicon)
+    if kind is TagKind.ACTOR:
+        while len(tokens) > 1 and fold(proclitic_variants(tokens[0])[-1]) in TITLES:
+            tokens = strip_clitics(tokens[1:], lexicon)
+    if not tokens:
+        return None
+    folded = [fold(token) for token in tokens]
+    if all(word in NOT_NAMES or word.isdigit() for word in folded):
+        return None
+    if folded[0] in NOT_NAMES and len(folded) == 1:
+        return None
+    if folded[0] in MONTHS or folded[0] in DAYS:
+        return None
+    name = " ".join(tokens)
+    if len(name.replace(" ", "")) < 2:
+        return None
+    return name
+
+
+def canonical_tags(mentions: Iterable[Mention], lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """(actors, places): one display name per entity, most mentioned first."""
+    surface: dict[str, Counter[str]] = {}  # folded key -> surface forms seen
+    kinds: dict[str, Counter[TagKind]] = {}
+    order: dict[str, int] = {}
+    for mention in mentions:
+        key = fold(mention.name)
+        alias = lexicon.aliases.get(key)
+        if alias is not None:
+            display, alias_kind = alias
+            key = fold(display)
+            surface.setdefault(key, Counter())[display] += 1
+            kinds.setdefault(key, Counter())[alias_kind] += 2
+        else:
+            surface.setdefault(key, Counter())[mention.name] += 1
+            kinds.setdefault(key, Counter())[mention.kind] += 1
+        order.setdefault(key, len(order))
+    _merge_short_person_names(surface, kinds, order)
+    actors: list[tuple[int, int, str]] = []
+    places: list[tuple[int, int, str]] = []
+    for key, forms in surface.items():
+        kind_counts = kinds[key]
+        kind = TagKind.PLACE
+        if kind_counts[TagKind.ACTOR] > kind_counts[TagKind.PLACE]:
+            kind = TagKind.ACTOR
+        display = max(forms.items(), key=lambda item: (item[1], -len(item[0])))[0]
+        row = (-sum(forms.values()), order[key], display)
+        (actors if kind is TagKind.ACTOR else places).append(row)
+    return [row[2] for row in sorted(actors)], [row[2] for row in sorted(places)]
+
+
+def _merge_short_person_names(
+    surface: dict[str, Counter[str]],
+    kinds: dict[str, Counter[TagKind]],
+    order: dict[str, int],
+) -> None:
+    """`بومبيو` after `مايك بومبيو`: a one-word actor ending (or starting) a longer one joins it."""
+    long_keys = [key for key in surface if " " in key and kinds[key][TagKind.ACTOR] > 0]
+    for key in list(surface):
+        if " " in key or kinds[key][TagKind.ACTOR] == 0:
+            continue
+        targets = [long for long in long_keys if long.split()[-1] == key]
+        if not targets:
+            targets = [long for long in long_keys if long.split()[0] == key and len(key) > 3]
+        if not targets:
+            continue
+        target = max(targets, key=lambda long: sum(surface[long].values()))
+        # The longer name is the display form; the short mentions still count for it.
+        count = sum(surface[key].values())
+        best = surface[target].most_common(1)[0][0]
+        surface[target][best] += count
+        kinds[target].update(kinds[key])
+        order[target] = min(order[target], order[key])
+        del surface[key], kinds[key], order[key]

@@ -1,0 +1,83 @@
+"""CRF features of a token sequence: word, affixes, clitics, shape, gazetteer and context.
+
+Training (`reader.tagging.train`) and tagging use this one function, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reader.tagging.arabic import fold, proclitic_variants
+from reader.tagging.gazetteer import Gazetteer
+
+
+@lru_cache(maxsize=65536)
+def _word_features(token: str) -> tuple[str, ...]:
+    """Features of one token on its own; cached because news repeats its words."""
+    word = fold(token)
+    if not word[:1].isalpha():
+        shape = "d" if word[:1].isdigit() else "p"
+        return (f"w={word}", f"sh={shape}")
+    if word.isascii():
+        return (f"w={word.lower()}", "sh=l")
+    variants = proclitic_variants(word)
+    stem = variants[-1]
+    features = [
+        f"w={word}",
+        f"st={stem}",
+        f"p2={word[:2]}",
+        f"p3={word[:3]}",
+        f"s1={word[-1:]}",
+        f"s2={word[-2:]}",
+        f"s3={word[-3:]}",
+        f"ss2={stem[-2:]}",
+        f"ss3={stem[-3:]}",
+        f"sp2={stem[:2]}",
+        f"len={min(len(stem), 8)}",
+    ]
+    if len(variants) > 1:
+        features.append(f"cl={word[: len(word) - len(stem)]}")
+    if stem.startswith("ال"):
+        features.append("al")
+    return tuple(features)
+
+
+@lru_cache(maxsize=65536)
+def _context_word(token: str) -> tuple[str, str]:
+    word = fold(token)
+    return word, proclitic_variants(word)[-1]
+
+
+def sequence_features(tokens: Sequence[str], places: Gazetteer) -> list[list[str]]:
+    """One feature list per token (binary features, as python-crfsuite takes them)."""
+    count = len(tokens)
+    folded = [_context_word(token) for token in tokens]
+    gazetteer_marks = [""] * count
+    for match in places.find([word for word, _ in folded]):
+        gazetteer_marks[match.start] = "B"
+        for index in range(match.start + 1, match.end):
+            gazetteer_marks[index] = "I"
+    sequence: list[list[str]] = []
+    for index, token in enumerate(tokens):
+        features = ["bias", *_word_features(token)]
+        if gazetteer_marks[index]:
+            features.append(f"gz={gazetteer_marks[index]}")
+        for offset in (-2, -1, 1, 2):
+            position = index + offset
+            if 0 <= position < count:
+                word, stem = folded[position]
+                features.append(f"{offset}w={word}")
+                if abs(offset) == 1:
+                    features.append(f"{offset}st={stem}")
+                    features.append(f"{offset}s2={stem[-2:]}")
+                    if gazetteer_marks[position]:
+                        features.append(f"{offset}gz={gazetteer_marks[position]}")
+            else:
+                features.append(f"{offset}w=<edge>")
+        if 0 < index < count - 1:
+            features.append(f"w-1w+1={folded[index - 1][0]}|{folded[index + 1][0]}")
+        if index > 0:
+            features.append(f"w-1w0={folded[index - 1][0]}|{folded[index][0]}")
+        sequence.append(features)
+    return sequence

@@ -1,0 +1,68 @@
+"""Phrase gazetteers: longest-match lookup of folded names over a token sequence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.tagging.arabic import fold, proclitic_variants
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Tokens `start:end` name `display` (the clitic-free form the gazetteer ships)."""
+
+    start: int
+    end: int
+    display: str
+
+
+class Gazetteer:
+    """Names keyed by their folded token tuple; a name's first token may carry proclitics."""
+
+    def __init__(self, names: Iterable[str] = (), aliases: Iterable[tuple[str, str]] = ()) -> None:
+        self._phrases: dict[tuple[str, ...], str] = {}
+        self.max_len = 1
+        for name in names:
+            self.add(name, name)
+        for alias, canonical in aliases:
+            self.add(alias, canonical)
+
+    def add(self, name: str, display: str) -> None:
+        key = tuple(fold(name).split())
+        if not key:
+            return
+        self._phrases.setdefault(key, display)
+        self.max_len = max(self.max_len, len(key))
+
+    def __contains__(self, name: str) -> bool:
+        return tuple(fold(name).split()) in self._phrases
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def get(self, name: str) -> str | None:
+        return self._phrases.get(tuple(fold(name).split()))
+
+    def find(self, folded_tokens: Sequence[str]) -> list[Match]:
+        """Non-overlapping longest matches, left to right, over already folded tokens."""
+        matches: list[Match] = []
+        phrases = self._phrases
+        i = 0
+        count = len(folded_tokens)
+        while i < count:
+            found: Match | None = None
+            for first in proclitic_variants(folded_tokens[i]):
+                for length in range(min(self.max_len, count - i), 0, -1):
+                    key = (first, *folded_tokens[i + 1 : i + length])
+                    display = phrases.get(key)
+                    if display is not None:
+                        if found is None or i + length > found.end:
+                            found = Match(i, i + length, display)
+                        break
+            if found is not None:
+                matches.append(found)
+                i = found.end
+            else:
+                i += 1
+        return matches

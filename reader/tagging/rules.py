@@ -1,0 +1,195 @@
+"""Hand-written rules: page furniture, datelines, words that are never names, titles, and
+the bodies an editor calls actors although ANERcorp leaves them untagged (ministries, councils...).
+
+All word lists are folded (`reader.tagging.arabic.fold`) before use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+
+from reader.tagging.arabic import fold, proclitic_variants
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words.split())
+
+
+# Whole paragraphs that are page furniture (section labels, share bars, navigation).
+FURNITURE = frozenset(
+    fold(" ".join(line.split()))
+    for line in (
+        "الأخبار",
+        "أخبار",
+        "الرئيسية",
+        "مقالات ذات صلة",
+        "مقالات مشابهة",
+        "اقرأ أيضا",
+        "اقرأ أيضاً",
+        "اقرأ المزيد",
+        "إقرأ أيضا",
+        "زر الذهاب إلى الأعلى",
+        "شارك",
+        "شارك المقال",
+        "شارك هذا المقال",
+        "تابعنا",
+        "تابعونا",
+        "إعلان",
+        "مواضيع ذات صلة",
+        "أخبار ذات صلة",
+        "قصص ذات صلة",
+        "الأكثر قراءة",
+        "اخترنا لكم",
+        "طباعة",
+        "تعليقات",
+        "التعليقات",
+    )
+)
+# First words of credit lines ("المصدر: رويترز", "تصوير: ...").
+CREDIT_STARTS = _folded("المصدر مصدر تصوير إعداد تحرير بقلم كتب كتبت ترجمة الصورة صورة حقوق")
+# Month names (Levantine and Western forms) and days of the week: never actors or places.
+MONTHS = _folded(
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين "
+    "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس أغسطس "
+    "سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر جانفي فيفري أفريل ماي جوان جويلية أوت"
+)
+DAYS = _folded("السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة")
+# Words that are never a whole name on their own although a model may think so.
+NOT_NAMES = (
+    MONTHS
+    | DAYS
+    | _folded(
+        "الله اليوم أمس غدا العام الأسبوع الشهر الحكومة النظام المعارضة الجيش الشرطة "
+        "الرئيس الوزير المتحدث الدولة البلاد العاصمة المدينة المنطقة الشمال الجنوب الشرق "
+        "الغرب شمال جنوب شرق غرب وسط الأخبار المصدر المصادر تويتر فيسبوك يوتيوب"
+    )
+)
+# Titles and roles before a person's name: not part of the name.
+TITLES = _folded(
+    "الرئيس رئيس الرئيسة الوزير وزير الوزيرة السيد السيدة الشيخ الملك الأمير الأميرة "
+    "الدكتور د المتحدث المتحدثة الجنرال العقيد اللواء العميد الرائد النقيب النائب السفير "
+    "المستشار المستشارة الزعيم القائد المدير الأمين العام المبعوث المندوب نظيره نظيرته "
+    "الناطق المرشح المرشحة المدرب اللاعب الفنان الفنانة الكاتب الشاعر الإمام القس "
+    "البروفيسور المهندس الأستاذ المحامي القاضي الحاكم ولي العهد السلطان الفريق المشير"
+)
+
+# Heads of the bodies an editor tags as actors; the rule needs at least one modifier.
+ACTOR_HEADS = _folded(
+    "وزارة مجلس الجيش جيش حركة المرصد مرصد وكالة منظمة هيئة حزب جبهة الاتحاد اتحاد "
+    "البرلمان برلمان محكمة المحكمة لجنة اللجنة مفوضية المفوضية صندوق تحالف التحالف "
+    "ائتلاف الائتلاف جماعة تنظيم مجلس المجلس الحرس الشرطة شرطة "
+    "جامعة الجامعة البنك بنك مصرف المصرف شركة الشركة الوكالة المنظمة الهيئة "
+    "الحزب الجبهة الحركة الجماعة التنظيم الوزارة المفوضية المكتب مكتب وحدات"
+)
+# Heads that only count with a particular next word ("غرفة العمليات").
+ACTOR_HEAD_PAIRS = {fold("غرفة"): fold("العمليات")}
+# Heads too generic to stand for one actor unless a proper modifier follows.
+WEAK_HEADS = _folded("الشركة شركة البنك بنك الجامعة جامعة المكتب مكتب الشرطة شرطة")
+# Prepositions and particles that end a chain even before an `ال` word.
+PARTICLES = _folded("في من على الى إلى عن مع بين ضد عبر لدى لكن لأن منذ حتى خلال نحو")
+# Words that end a modifier chain: time words, relatives, quantifiers, generic adjectives.
+CHAIN_STOPS = (
+    MONTHS
+    | DAYS
+    | _folded(
+        "الذي التي الذين اللذين اللتين اللواتي الماضي الماضية الجاري الجارية المقبل المقبلة "
+        "الحالي الحالية اليوم الأسبوع الشهر العام السنة الآن الأول الثاني الثالث الأخير "
+        "الأخيرة الأولى الثانية الجديد الجديدة السابق السابقة كل بعض جميع عدد أي هذا هذه "
+        "ذلك تلك الكبير الكبرى الرئيسية الرئيسي"
+    )
+)
+MAX_CHAIN = 5
+
+
+def is_furniture(paragraph: str) -> bool:
+    """A whole paragraph that is a section label, a share bar or a credit line."""
+    words = fold(paragraph).replace(":", " ").split()
+    if not words:
+        return True
+    if " ".join(words) in FURNITURE:
+        return True
+    return len(words) <= 6 and words[0] in CREDIT_STARTS and ":" in paragraph
+
+
+_DATELINE = re.compile(
+    r"^\s*[^\s\-–—:.,،]+(?:\s+[^\s\-–—:.,،]+){0,2}\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+"
+)
+
+
+def strip_dateline(paragraph: str) -> str:
+    """`دمشق (رويترز) - ...` -> `...`: the place and agency of a dateline are not tags."""
+    return _DATELINE.sub("", paragraph, count=1)
+
+
+def _bare(word: str) -> str:
+    """A folded word without the conjunction/preposition in front of it."""
+    variants = proclitic_variants(word)
+    for variant in variants[1:]:
+        if variant.startswith("ال"):
+            return variant
+    if len(variants) > 1 and word[:1] in "وفبلك":
+        return variants[1]
+    return word
+
+
+def _is_head(folded: Sequence[str], index: int) -> bool:
+    word = folded[index]
+    for variant in proclitic_variants(word):
+        if variant in ACTOR_HEADS:
+            return True
+        pair = ACTOR_HEAD_PAIRS.get(variant)
+        if pair is not None and index + 1 < len(folded) and folded[index + 1] == pair:
+            return True
+    return False
+
+
+def actor_chains(folded: Sequence[str]) -> list[tuple[int, int]]:
+    """Token ranges of `head + modifiers` bodies: `وزارة الخارجية الأميركية`, `المرصد السوري
+    لحقوق الإنسان`, `غرفة العمليات المركزية`. Modifiers are `ال` words, idafa nouns followed by
+    one, and `لـ` + noun before an `ال` word."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    count = len(folded)
+    while index < count:
+        if not _is_head(folded, index):
+            index += 1
+            continue
+        end = index + 1
+        definite = False
+        while end < count and end - index < MAX_CHAIN:
+            word = folded[end]
+            following = folded[end + 1] if end + 1 < count else ""
+            if word in CHAIN_STOPS or word in PARTICLES or not word[:1].isalpha():
+                break
+            if word.isascii() or word.startswith("و"):
+                break
+            next_definite = following.startswith("ال") and following not in CHAIN_STOPS
+            if word.startswith("ال") and len(word) > 3:
+                definite = True
+            elif not (next_definite and len(word) > 2) or (definite and not word.startswith("ل")):
+                break
+            end += 1
+        head = _bare(folded[index])
+        modifiers = end - index - 1
+        if modifiers >= 1 and not (head in WEAK_HEADS and modifiers < 2):
+            found.append((index, end))
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def is_adjective_of(folded_word: str, places: Container[str]) -> bool:
+    """`سوري`, `السويدية`, `الأميركية`: a nisba adjective of a place in `places` (folded)."""
+    if " " in folded_word:
+        return False
+    bare = folded_word[2:] if folded_word.startswith("ال") else folded_word
+    for suffix in ("يه", "يين", "يون", "ي"):
+        if bare.endswith(suffix) and len(bare) - len(suffix) >= 2:
+            stem = bare[: -len(suffix)]
+            for place in (stem, stem + "ا", "ال" + stem, stem + "يا", stem + "ه"):
+                if place in places and place != folded_word:
+                    return True
+            break
+    return False

@@ -1,0 +1,179 @@
+"""The actor and place tagger: CRF spans + gazetteers + rules, then canonical names.
+
+The model and lists load on first use (not at import) and are shared; a lock makes one
+`Tagger` safe to call from several threads (python-crfsuite's tagger is not re-entrant).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.models import TagKind, Tags
+from reader.tagging.arabic import clean, fold, tokenize
+from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_name
+from reader.tagging.corpus import spans
+from reader.tagging.features import sequence_features
+from reader.tagging.gazetteer import Gazetteer
+from reader.tagging.resources import (
+    DATA_DIR,
+    LEXICON_FILE,
+    MODEL_FILE,
+    PLACES_FILE,
+    load_aliases,
+    load_lines,
+    place_names,
+)
+from reader.tagging.rules import (
+    ACTOR_HEADS,
+    actor_chains,
+    is_adjective_of,
+    is_furniture,
+    strip_dateline,
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+_KIND_OF_LABEL = {"PERS": TagKind.ACTOR, "ORG": TagKind.ACTOR, "LOC": TagKind.PLACE}
+# Candidate sources, strongest first: hand-written aliases, rules, the model, the gazetteer.
+_ALIAS, _RULE, _MODEL, _GAZETTEER = range(4)
+STRONG_ONLY = True
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed name: tokens `start:end` of one sentence."""
+
+    start: int
+    end: int
+    kind: TagKind
+    source: int
+
+
+class _Resources:
+    """Everything loaded from `reader/tagging/data`, once."""
+
+    def __init__(self, data_dir: Path) -> None:
+        import pycrfsuite
+
+        self.crf: Any = pycrfsuite.Tagger()
+        self.crf.open(str(data_dir / MODEL_FILE))
+        aliases_path = data_dir / "aliases.tsv"
+        place_aliases = load_aliases("place", aliases_path)
+        actor_aliases = load_aliases("actor", aliases_path)
+        all_places = place_names(data_dir / PLACES_FILE)
+        strong_places = place_names(data_dir / PLACES_FILE, strong_only=True)
+        self.places = Gazetteer(all_places, place_aliases)
+        self.strong_places = Gazetteer(strong_places if STRONG_ONLY else all_places, place_aliases)
+        self.strong_keys = {fold(name) for name in strong_places}
+        self.strong_keys.update(fold(alias) for alias, _ in place_aliases)
+        self.actor_aliases = Gazetteer((), actor_aliases)
+        lexicon = Lexicon()
+        lexicon.known_words.update(ACTOR_HEADS)
+        for name in all_places:
+            lexicon.add_name(name)
+        for line in load_lines(data_dir / LEXICON_FILE):
+            lexicon.add_name(line.split("\t")[0])
+        for alias, canonical in place_aliases:
+            lexicon.add_alias(alias, canonical, TagKind.PLACE)
+        for alias, canonical in actor_aliases:
+            lexicon.add_alias(alias, canonical, TagKind.ACTOR)
+        self.lexicon = lexicon
+
+
+class Tagger:
+    """Tags articles with the model and lists in `data_dir` (the shipped ones by default)."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self._data_dir = data_dir or DATA_DIR
+        self._resources: _Resources | None = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> _Resources:
+        if self._resources is None:
+            self._resources = _Resources(self._data_dir)
+        return self._resources
+
+    def tag(self, title: str, paragraphs: Sequence[str]) -> Tags:
+        """Actors and places of one article (title first, then its body paragraphs)."""
+        body = [paragraph for paragraph in paragraphs if not is_furniture(paragraph)]
+        if body and len(body[0].split()) > 8:
+            body[0] = strip_dateline(clean(body[0]))
+        return self.tag_texts([title, *body] if title else body)
+
+    def tag_texts(self, texts: Sequence[str]) -> Tags:
+        """Tags of a sequence of paragraphs (no dateline handling)."""
+        with self._lock:
+            resources = self._loaded()
+            mentions: list[Mention] = []
+            for text in texts:
+                if is_furniture(text):
+                    continue
+                for sentence in _SENTENCE_END.split(clean(text)):
+                    tokens = tokenize(sentence)
+                    if tokens:
+                        mentions.extend(self._mentions(tokens, resources))
+            actors, places = canonical_tags(mentions, resources.lexicon)
+        return Tags(actors=tuple(actors), places=tuple(places))
+
+    def sentence_spans(self, tokens: Sequence[str]) -> list[Candidate]:
+        """The chosen name spans of one tokenized sentence (for evaluation)."""
+        with self._lock:
+            return self._choose(tokens, self._loaded())
+
+    def _mentions(self, tokens: Sequence[str], resources: _Resources) -> list[Mention]:
+        mentions: list[Mention] = []
+        for candidate in self._choose(tokens, resources):
+            name = clean_name(
+                tokens[candidate.start : candidate.end], candidate.kind, resources.lexicon
+            )
+            if name is None:
+                continue
+            if candidate.kind is TagKind.PLACE:
+                key = fold(name)
+                if key not in resources.strong_keys and is_adjective_of(key, resources.strong_keys):
+                    continue
+            mentions.append(Mention(name, candidate.kind))
+        return mentions
+
+    def _choose(self, tokens: Sequence[str], resources: _Resources) -> list[Candidate]:
+        folded = [fold(token) for token in tokens]
+        candidates: list[Candidate] = []
+        for match in resources.actor_aliases.find(folded):
+            candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
+        for start, end in actor_chains(folded):
+            candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
+        labels: list[str] = resources.crf.tag(sequence_features(tokens, resources.places))
+        for span in spans(labels):
+            kind = _KIND_OF_LABEL.get(span.label)
+            if kind is not None:
+                candidates.append(Candidate(span.start, span.end, kind, _MODEL))
+        for match in resources.strong_places.find(folded):
+            candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
+        candidates.sort(key=lambda c: (c.start - c.end, c.source, c.start))
+        taken = [False] * len(tokens)
+        chosen: list[Candidate] = []
+        for candidate in candidates:
+            if any(taken[candidate.start : candidate.end]):
+                continue
+            for index in range(candidate.start, candidate.end):
+                taken[index] = True
+            chosen.append(candidate)
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+
+_default: Tagger | None = None
+_default_lock = threading.Lock()
+
+
+def default_tagger() -> Tagger:
+    """The process-wide tagger with the shipped model (created on first use)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Tagger()
+        return _default
