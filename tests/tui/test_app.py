@@ -134,6 +134,19 @@ async def test_arabic_search_selects_the_best_hit(fixture_archive: Path) -> None
         assert screen.search_bar.value == "روسيا"
 
 
+async def test_a_bad_query_is_a_one_line_note(fixture_archive: Path) -> None:
+    app = AkhbarApp(fixture_archive)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(pilot, app)
+        await pilot.press("slash")
+        await type_text(pilot, "(روسيا")
+        await pilot.press("enter")
+        screen = await settle(pilot, app)
+        status = screen.status.render_line(0).text
+        assert "error" in status
+        assert len(screen.article_list) == len(FIXTURE_ARTICLES)  # the list is kept
+
+
 async def test_search_bar_caret_and_editing(fixture_archive: Path) -> None:
     app = AkhbarApp(fixture_archive)
     async with app.run_test(size=SIZE) as pilot:

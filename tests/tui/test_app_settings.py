@@ -121,3 +121,54 @@ def test_a_wrong_flag_value_is_one_line() -> None:
     result = run_akhbar(["--bidi", "sideways"])
     assert result.returncode == 2
     assert "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def _detect_in_pty(reply: bytes | None) -> str:
+    """Run `detect("auto")` in a child on a pseudo-terminal that answers DECRQM with `reply`."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    code = (
+        "from reader.tui.terminal import detect\n"
+        "d = detect('auto', environ={})\n"
+        "print('MODE=' + d.mode + ',' + str(d.send_bdsm))\n"
+    )
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "STY")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=slave, stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    output = b""
+    answered = False
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 10)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+            if not answered and b"\x1b[8$p" in output and reply is not None:
+                os.write(master, reply)
+                answered = True
+            if b"MODE=" in output and output.endswith(b"\n"):
+                break
+    finally:
+        child.wait(timeout=10)
+        os.close(master)
+    assert b"\x1b[8$p" in output
+    return output.split(b"MODE=")[1].split(b"\r")[0].decode()
+
+
+def test_decrqm_on_a_pseudo_terminal() -> None:
+    assert _detect_in_pty(b"\x1b[8;3$y") == "terminal,False"
+    assert _detect_in_pty(b"\x1b[8;1$y") == "app,True"
+    assert _detect_in_pty(None) == "app,True"  # no reply within 300 ms

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -122,6 +122,14 @@ class MainScreen(Screen[None]):
             widget.bidi_mode = self.bidi_mode
         self.article_list.focus()
         self.start()
+
+    NARROW = 100  # below this width the tags panel only shows while it has focus
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < self.NARROW, "-narrow")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.set_class(event.widget is self.tags_panel, "-tags-open")
 
     def command_target(self, scope: Scope) -> Widget:
         """Where a registry command of this scope runs (the command palette uses it)."""
