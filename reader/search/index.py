@@ -18,9 +18,9 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from whoosh import collectors
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import FieldAliasPlugin, MultifieldPlugin, QueryParser
 from whoosh.qparser.dateparse import DateParseError, DateParserPlugin
@@ -40,7 +40,8 @@ from reader.search.highlight import find_hits, make_snippet
 SCHEMA_VERSION = 1
 META_FILE = "akhbar-search.json"
 TITLE_BOOST = 3.0
-VARIANT_WEIGHT = 0.7  # a clitic variant of a query word counts less than the word as typed
+VARIANT_WEIGHT = 0.5  # a clitic variant of a query word counts less than the word as typed
+RERANK_DEPTH = 100  # top hits re-ordered by how many query words their headline holds
 BATCH = 500
 WRITER_TIMEOUT = 30.0
 FACETS = {"actors": "actors", "places": "places", "sources": "source"}
@@ -208,7 +209,10 @@ def expand(word: str, reader: Any) -> list[tuple[str, float]]:
             candidates.append(word[2:])
     if len(word) >= 4 and word[0] in "بلك":
         candidates.append(word[1:])
-    if not word.startswith("ال"):
+    if word.startswith("ال"):
+        if len(word) >= 5:
+            candidates.append(word[2:])  # `الواشنطن`: Lucene would strip وال, not ال
+    else:
         candidates.extend(clitic + word for clitic in "بلكف")
     result = [(primary, 1.0)]
     seen = {primary}
@@ -254,6 +258,8 @@ class SearchIndex:
         self.archive = archive
         self.notice: str | None = None  # why the index was started afresh, for the user
         self._ix: Any = None
+        self._searcher: Any = None
+        self._facet_table: tuple[Any, dict[str, dict[int, list[str]]]] | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -342,7 +348,14 @@ class SearchIndex:
                 f"{self.directory}: the search index is busy (another akhbar is writing it)"
             ) from None
 
+    def _drop_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = None
+        self._facet_table = None
+
     def close(self) -> None:
+        self._drop_searcher()
         if self._ix is not None:
             self._ix.close()
             self._ix = None
@@ -430,9 +443,58 @@ class SearchIndex:
         sort: Sort = "relevance",
     ) -> SearchResults:
         """Run a query (Whoosh syntax, all words required; relaxed when that finds nothing)."""
-        ix = self._index()
-        with ix.searcher() as searcher:
-            return _Search(self, searcher, limit, filters, sort).run(query)
+        return _Search(self, self._current_searcher(), limit, filters, sort).run(query)
+
+    def _current_searcher(self) -> Any:
+        """One searcher kept open across queries, refreshed when a commit made a new one."""
+        if self._searcher is None:
+            self._searcher = self._index().searcher()
+        else:
+            fresh = self._searcher.refresh()
+            if fresh is not self._searcher:
+                self._searcher = fresh
+                self._facet_table = None
+        return self._searcher
+
+    def _facet_table_for(self, searcher: Any) -> dict[str, dict[int, list[str]]]:
+        """Per facet, docnum -> names, read once per searcher from the facet fields' postings."""
+        if self._facet_table is None or self._facet_table[0] is not searcher:
+            reader = searcher.reader()
+            table: dict[str, dict[int, list[str]]] = {}
+            for name, fieldname in FACETS.items():
+                per_doc: dict[int, list[str]] = {}
+                if fieldname in reader.indexed_field_names():
+                    for term in reader.lexicon(fieldname):
+                        label = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                        for docnum in reader.postings(fieldname, term).all_ids():
+                            per_doc.setdefault(docnum, []).append(label)
+                table[name] = per_doc
+            self._facet_table = (searcher, table)
+        return self._facet_table[1]
+
+
+class _CountingTopCollector(collectors.TopCollector):  # type: ignore[misc]
+    """Whoosh's top-N collector that also keeps every matching docnum (exact totals, facets).
+
+    The stock one skips low-quality blocks and later recounts without the filter.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit=limit, usequality=False)
+
+    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
+        super().prepare(top_searcher, q, context)
+        self.docset = set()
+
+    def _collect(self, global_docnum: int, score: float) -> Any:
+        self.docset.add(global_docnum)
+        return super()._collect(global_docnum, score)
+
+    def all_ids(self) -> Any:
+        return self.docset
+
+    def count(self) -> int:
+        return len(self.docset)
 
 
 class _Search:
@@ -509,25 +571,15 @@ class _Search:
             terms=terms,
         )
 
-    def _groupedby(self) -> dict[str, Any]:
-        return {
-            name: sorting.FieldFacet(
-                fieldname, allow_overlap=name != "sources", maptype=sorting.Count
-            )
-            for name, fieldname in FACETS.items()
-        }
-
-    def _facets(self, results: Any) -> dict[str, list[tuple[str, int]]]:
+    def _facets(self, docset: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
+        table = self.index._facet_table_for(self.searcher)
         facets: dict[str, list[tuple[str, int]]] = {}
-        for name in FACETS:
-            counts = results.groups(name)
-            pairs = [
-                (key.decode("utf-8") if isinstance(key, bytes) else str(key), int(count))
-                for key, count in counts.items()
-                if key not in (None, "", b"")
-            ]
-            pairs.sort(key=lambda pair: (-pair[1], pair[0]))
-            facets[name] = pairs
+        for name, per_doc in table.items():
+            counts: dict[str, int] = {}
+            for docnum in docset:
+                for label in per_doc.get(docnum, ()):
+                    counts[label] = counts.get(label, 0) + 1
+            facets[name] = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
         return facets
 
     def _sortedby(self, sort: Sort) -> dict[str, Any]:
@@ -538,38 +590,72 @@ class _Search:
     def _collect(
         self, parsed: Any, sort: Sort
     ) -> tuple[list[tuple[int, float]], int, dict[str, list[tuple[str, int]]]]:
-        results = self.searcher.search(
-            parsed,
-            limit=self.limit,
-            filter=self.filter,
-            groupedby=self._groupedby(),
-            **self._sortedby(sort),
-        )
-        docnums = [(hit.docnum, float(hit.score or 0.0)) for hit in results[: self.limit]]
-        return docnums, len(results), self._facets(results)
+        if sort == "relevance":
+            collector: Any = _CountingTopCollector(max(self.limit, RERANK_DEPTH))
+            if self.filter is not None:
+                collector = collectors.FilterCollector(collector, allow=self.filter)
+            self.searcher.search_with_collector(parsed, collector)
+            results = collector.results()
+            docnums = self._by_title_coverage(
+                [(hit.docnum, float(hit.score or 0.0)) for hit in results],
+                _top_level_groups(parsed),
+            )[: self.limit]
+        else:
+            results = self.searcher.search(
+                parsed, limit=self.limit, filter=self.filter, **self._sortedby(sort)
+            )
+            docnums = [(hit.docnum, float(hit.score or 0.0)) for hit in results[: self.limit]]
+        if not docnums:
+            return [], 0, {name: [] for name in FACETS}
+        docset = results.docs()
+        return docnums, len(docset), self._facets(docset)
+
+    def _title_sets(self, groups: Sequence[Any]) -> list[set[int]]:
+        """For each query group, the docnums whose title holds one of its terms."""
+        sets: list[set[int]] = []
+        for group in groups:
+            docs: set[int] = set()
+            for fieldname, term in group.iter_all_terms():
+                if fieldname == "title" and (fieldname, term) in self.reader:
+                    docs.update(self.reader.postings(fieldname, term).all_ids())
+            sets.append(docs)
+        return sets
+
+    def _by_title_coverage(
+        self, scored: list[tuple[int, float]], groups: Sequence[Any]
+    ) -> list[tuple[int, float]]:
+        """Headlines holding more of the query's words first, then the BM25F score."""
+        if len(groups) < 2:
+            return sorted(scored, key=lambda pair: -pair[1])
+        sets = self._title_sets(groups)
+        return sorted(scored, key=lambda pair: (-sum(pair[0] in docs for docs in sets), -pair[1]))
 
     def _collect_relaxed(
         self, groups: Sequence[Any], sort: Sort
     ) -> tuple[list[tuple[int, float]], int, dict[str, list[tuple[str, int]]]]:
         """Any group may match; more matching groups rank first, then the score."""
         results = self.searcher.search(
-            wq.Or(list(groups)),
-            limit=None,
-            filter=self.filter,
-            groupedby=self._groupedby(),
-            **self._sortedby(sort),
+            wq.Or(list(groups)), limit=None, filter=self.filter, **self._sortedby(sort)
         )
-        total = len(results)
+        docset = results.docs()
+        facets = self._facets(docset)
         if sort != "relevance":
             docnums = [(hit.docnum, float(hit.score or 0.0)) for hit in results[: self.limit]]
-            return docnums, total, self._facets(results)
+            return docnums, len(docset), facets
         matched: dict[int, int] = {}
         for group in groups:
             for docnum in group.docs(self.searcher):
                 matched[docnum] = matched.get(docnum, 0) + 1
         scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results]
-        scored.sort(key=lambda pair: (-matched.get(pair[0], 0), -pair[1]))
-        return scored[: self.limit], total, self._facets(results)
+        sets = self._title_sets(groups)
+        scored.sort(
+            key=lambda pair: (
+                -matched.get(pair[0], 0),
+                -sum(pair[0] in docs for docs in sets),
+                -pair[1],
+            )
+        )
+        return scored[: self.limit], len(docset), facets
 
     def _suggest(self, text: str, words: list[str]) -> str | None:
         """'Did you mean': each query word that is in no article replaced by its nearest word."""
@@ -595,29 +681,41 @@ class _Search:
         return "".join(out)
 
     def _correct(self, word: str) -> str | None:
-        # Whoosh's own corrector ranks by the maximum distance (see the notes): rank here by
-        # true distance first, then by how many articles hold the candidate's stem.
-        for maxdist in (1, 2):
-            if maxdist == 2 and len(word) < 5:
-                break
-            candidates: set[str] = set()
-            for fieldname in ("title", "body"):
-                for candidate in self.reader.terms_within(fieldname, word, maxdist):
-                    candidates.add(
-                        candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
-                    )
-            candidates.discard(word)
-            if candidates:
-                return max(
-                    candidates,
-                    key=lambda c: (
-                        -_distance(word, c),
-                        self.reader.doc_frequency("body", stem(c))
-                        + self.reader.doc_frequency("title", stem(c)),
-                        c,
-                    ),
-                )
-        return None
+        """The nearest indexed word: edit distance 1, else 2; ties go to the commoner stem.
+
+        Whoosh's own corrector ranks by the maximum distance (see the notes) and its DFA walk
+        is slow, so candidates are generated here and looked up in the spelling fields.
+        """
+        known = self._known_words(_edits(word))
+        if not known and len(word) >= 5:
+            known = self._known_words(
+                {far for near in _deletions(word) for far in _edits(near)}
+                | {
+                    far
+                    for near in _transpositions_and_substitutions(word)
+                    for far in _deletions(near)
+                }
+            )
+        known.discard(word)
+        if not known:
+            return None
+        return max(
+            known,
+            key=lambda candidate: (
+                -_distance(word, candidate),
+                self.reader.doc_frequency("body", stem(candidate))
+                + self.reader.doc_frequency("title", stem(candidate)),
+                candidate,
+            ),
+        )
+
+    def _known_words(self, candidates: Iterable[str]) -> set[str]:
+        reader = self.reader
+        return {
+            candidate
+            for candidate in candidates
+            if ("spell_body", candidate) in reader or ("spell_title", candidate) in reader
+        }
 
     def _hit(self, docnum: int, score: float, terms: tuple[str, ...]) -> SearchHit:
         stored = self.searcher.stored_fields(docnum)
@@ -650,6 +748,26 @@ class _Search:
             read=bool(stored.get("read", False)),
             starred=bool(stored.get("starred", False)),
         )
+
+
+_ALPHABET = "ءابتثجحخدذرزسشصضطظعغفقكلمنهويؤئ"  # normalised letters only
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _transpositions_and_substitutions(word: str) -> set[str]:
+    out = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    out |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in _ALPHABET}
+    return out
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit away: deletion, transposition, substitution, insertion."""
+    out = _deletions(word) | _transpositions_and_substitutions(word)
+    out |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _ALPHABET}
+    return out
 
 
 def _term_keys(word: str) -> list[tuple[str, str]]:
