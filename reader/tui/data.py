@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from reader.config import asset_path
+from reader.errors import AkhbarError
 from reader.models import StoredArticle
 
 if TYPE_CHECKING:
@@ -72,6 +73,11 @@ class DataThread:
         self.directory = directory
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-data")
         self._library: Library | None = None
+        # A long index sync (after a big headless import) runs beside the data thread, with
+        # its own Library, and stops at the next batch when the app closes.
+        self._sync_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-sync")
+        self._sync_library: Library | None = None
+        self.stopping = threading.Event()
         self._ui_archive: Archive | None = None
         self._ui_thread: int | None = None
 
@@ -88,6 +94,24 @@ class DataThread:
         """Run `function(library)` on the data thread without blocking the event loop."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, lambda: function(self._get_library()))
+
+    async def sync_index(self) -> int:
+        """Bring the search index up to date on the sync thread; how many changes it applied."""
+
+        def run() -> int:
+            if self._sync_library is None:
+                from reader.library import Library
+
+                self._sync_library = Library(self.directory)
+            library = self._sync_library
+            feed = _StoppableFeed(library.archive, self.stopping)
+            try:
+                return library.index.sync(feed)  # type: ignore[arg-type]
+            except _Stopped:
+                return 0
+
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._sync_executor, run)
 
     def call_sync(self, function: Callable[[Library], T]) -> T:
         """Run on the data thread and wait (for tests and shutdown)."""
@@ -116,11 +140,16 @@ class DataThread:
             with contextlib.suppress(Exception):
                 library.archive.close()
 
+        self.stopping.set()
         if self._library is not None:
             with contextlib.suppress(Exception):
                 self.call_sync(close_library)
             self._library = None
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._sync_executor.shutdown(wait=True, cancel_futures=True)
+        if self._sync_library is not None:
+            close_library(self._sync_library)
+            self._sync_library = None
         if self._ui_archive is not None:
             with contextlib.suppress(Exception):
                 self._ui_archive.close()
@@ -142,9 +171,27 @@ def import_demo(library: Library) -> ImportReport | None:
     return library.import_paths([path])
 
 
-def sync_index(library: Library) -> int:
-    """Bring the search index up to date with the archive (cheap when it already is)."""
-    return library.index.sync(library.archive)
+class _Stopped(Exception):
+    """Raised inside an index sync to stop it between two batches."""
+
+
+class _StoppableFeed:
+    """The archive's change feed, refusing to give another batch once `stopping` is set."""
+
+    def __init__(self, archive: Archive, stopping: threading.Event) -> None:
+        self._archive = archive
+        self._stopping = stopping
+
+    def changes_since(self, seq: int, limit: int) -> tuple[list[StoredArticle], list[str], int]:
+        if self._stopping.is_set():
+            raise _Stopped
+        return self._archive.changes_since(seq, limit)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._archive, name)
+
+
+QUICK_SYNC_WAIT = 0.2  # seconds a state change waits for the index writer before leaving it
 
 
 def run_search(query: Query, limit: int = RESULT_LIMIT) -> Callable[[Library], SearchResults]:
@@ -160,21 +207,33 @@ def run_search(query: Query, limit: int = RESULT_LIMIT) -> Callable[[Library], S
             unread_only=query.unread_only,
             starred_only=query.starred_only,
         )
-        return library.index.search(query.text, limit=limit, filters=filters, sort=query.order)
+        try:
+            return library.index.search(query.text, limit=limit, filters=filters, sort=query.order)
+        except AkhbarError:
+            raise
+        except Exception:
+            # A searcher kept open across another thread's commits can fail to refresh
+            # (Whoosh, when it was opened on an empty index): reopen the index once.
+            library.index.close()
+            return library.index.search(query.text, limit=limit, filters=filters, sort=query.order)
 
     return search
 
 
 def set_read(article_id: str, read: bool) -> Callable[[Library], None]:
+    """Mark read in the archive; the index follows now, or with the running background sync."""
+
     def apply(library: Library) -> None:
-        library.set_read(article_id, read)
+        library.archive.set_read(article_id, read)
+        library.index.sync(library.archive, wait=QUICK_SYNC_WAIT)
 
     return apply
 
 
 def set_starred(article_id: str, starred: bool) -> Callable[[Library], None]:
     def apply(library: Library) -> None:
-        library.set_starred(article_id, starred)
+        library.archive.set_starred(article_id, starred)
+        library.index.sync(library.archive, wait=QUICK_SYNC_WAIT)
 
     return apply
 

@@ -145,31 +145,56 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="start")
     async def start(self) -> None:
-        """Show the archive; import the demo articles first if it is empty."""
+        """Show the archive at once; import the demo articles first if it is empty.
+
+        The list comes straight from the archive's pages, so it appears before the search
+        index is brought up to date (which may take long after a headless import).
+        """
         try:
             total, _unread = await self.store.call(data.counts)
-            if total == 0:
-                self.note(label("importing-demo", self.ui_lang))
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
+            self.ready = True
+            return
+        if total == 0:
+            self.note(label("importing-demo", self.ui_lang))
+            try:
                 report = await self.store.call(data.import_demo)
-                self.note(label("demo-imported" if report else "demo-missing", self.ui_lang))
+            except Exception as exc:  # one line in the status, never a crash
+                self.note_error(exc)
             else:
-                await self.store.call(data.sync_index)
-        except AkhbarError as exc:
-            self.note(f"{label('error', self.ui_lang)}: {exc}")
-        await self.update_counts()
+                self.note(label("demo-imported" if report else "demo-missing", self.ui_lang))
+            self.show_query(self.query_state)
+            await self.update_counts()
+            return
         self.show_query(self.query_state)
+        await self.update_counts()
+        try:
+            changed = await self.store.sync_index()
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
+            return
+        if changed:  # the facets (and any results) were computed on an older index
+            self.run_query(self.query_state, self.search_generation, False)
 
     async def update_counts(self) -> None:
         try:
             total, unread = await self.store.call(data.counts)
-        except AkhbarError as exc:
-            self.note(str(exc))
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
             return
         self.status.total = total
         self.status.unread = unread
 
     def note(self, text: str) -> None:
-        self.status.note = text
+        self.status.note = " ".join(text.split())
+
+    def note_error(self, exc: BaseException) -> None:
+        """Any failure of data work as one line in the status (the UI keeps running)."""
+        message = " ".join(str(exc).split())
+        if not isinstance(exc, AkhbarError):
+            message = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        self.note(f"{label('error', self.ui_lang)}: {message}")
 
     def show_query(self, query: Query, *, focus_results: bool = False) -> None:
         """Show the list for a query: archive pages, or search results from a worker."""
@@ -207,9 +232,9 @@ class MainScreen(Screen[None]):
             self.note(label("searching", self.ui_lang))
         try:
             results = await self.store.call(data.run_search(query))
-        except AkhbarError as exc:
+        except Exception as exc:  # one line in the status, never a crash
             if generation == self.search_generation:
-                self.note(f"{label('error', self.ui_lang)}: {exc}")
+                self.note_error(exc)
                 self.ready = True
             return
         if generation != self.search_generation:
@@ -259,8 +284,8 @@ class MainScreen(Screen[None]):
         """Show an article (with the search terms highlighted) and mark it read."""
         try:
             stored = self.store.ui_archive().get(article_id)
-        except AkhbarError as exc:
-            self.note(str(exc))
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
             return None
         if stored is None:
             self.note(label("no-article", self.ui_lang))
@@ -289,8 +314,8 @@ class MainScreen(Screen[None]):
     async def set_read_state(self, article_id: str, read: bool, quiet: bool = False) -> None:
         try:
             await self.store.call(data.set_read(article_id, read))
-        except AkhbarError as exc:
-            self.note(str(exc))
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
             return
         self.article_list.mark(article_id, read=read)
         if not quiet:
@@ -301,8 +326,8 @@ class MainScreen(Screen[None]):
     async def set_star_state(self, article_id: str, starred: bool) -> None:
         try:
             await self.store.call(data.set_starred(article_id, starred))
-        except AkhbarError as exc:
-            self.note(str(exc))
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
             return
         self.article_list.mark(article_id, starred=starred)
         self.note(label("starred" if starred else "unstarred", self.ui_lang))
