@@ -17,6 +17,7 @@ _ESCAPES = re.compile(
 _BIDI_CONTROLS = dict.fromkeys(
     [*range(0x202A, 0x202F), *range(0x2066, 0x206A)], None
 )  # embeddings, overrides, isolates
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -27,7 +28,7 @@ def _basic_sanitize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     text = text.replace("\u2028", "\n").replace("\x0c", "\n").replace("\x0b", "\n")
     text = text.translate(_BIDI_CONTROLS)
-    return "".join(char for char in text if char in "\n\t" or unicodedata.category(char) != "Cc")
+    return _CONTROLS.sub("", text)
 
 
 def clean_text(text: str) -> str:

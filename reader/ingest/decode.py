@@ -60,7 +60,7 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _utf16_kind(data: bytes) -> str | None:
+def utf16_kind(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -77,15 +77,16 @@ def _utf16_kind(data: bytes) -> str | None:
     return None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]")
+
+
 def letter_shares(text: str) -> tuple[int, float]:
     """The number of letters in `text` and the share of them that are Arabic."""
-    letters = arabic = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f":
-                arabic += 1
-    return letters, (arabic / letters if letters else 0.0)
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return 0, 0.0
+    return letters, len(_ARABIC_LETTER.findall(text)) / letters
 
 
 def _control_share(text: str) -> float:
@@ -139,7 +140,7 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
     else:
-        kind = _utf16_kind(data)
+        kind = utf16_kind(data)
         if kind is not None:
             text, encoding = data.decode(kind, errors="replace"), kind
     if text is None and b"\x00" in data[:65536]:
@@ -167,15 +168,15 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
                 ) from None
             scored.sort(key=lambda item: item[0], reverse=True)
             _score, encoding, text = scored[0]
-            letters, share = letter_shares(text)
-            if letters and share < 0.3 and encoding in LEGACY_ENCODINGS:
+            # Other code pages (Cyrillic, Greek...) also decode as windows-1256, into Arabic
+            # letters mixed with accented Latin ones: real Arabic has few of the latter.
+            arabic_page = codecs.lookup(encoding).name in ("cp1256", "iso8859-6")
+            if arabic_page and letter_shares(text)[0] and _legacy_score(text) < 0.5:
                 raise InputError(
                     source,
                     "not UTF-8 and does not read as Arabic in windows-1256 or ISO-8859-6 "
                     "(unknown encoding)",
                 ) from None
-    if _control_share(text) > 0.01:
-        raise InputError(source, "binary file (control characters), not text")
     if mojibake_share(text) > 0.05:
         repaired = _repair_mojibake(text)
         if repaired is None:
@@ -183,4 +184,6 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
                 source, "garbled text (mojibake: Arabic decoded with the wrong code page)"
             )
         text, encoding = repaired, f"{encoding}+repaired"
+    if _control_share(text) > 0.01:
+        raise InputError(source, "binary file (control characters), not text")
     return text, encoding

@@ -11,17 +11,18 @@ from typing import Literal
 
 from reader.errors import InputError
 from reader.ingest.base import MAX_DOCUMENT_BYTES, Ingested
-from reader.ingest.decode import decode, sniff_binary
+from reader.ingest.decode import decode, sniff_binary, utf16_kind
 from reader.ingest.feed import parse_feed
 from reader.ingest.html_page import parse_html
 from reader.ingest.jsonl import parse_jsonl
 from reader.ingest.plain import parse_text
 
-Format = Literal["jsonl", "feed", "html", "text"]
+Format = Literal["jsonl", "feed", "html", "text", "xml"]
 
 _FIRST_TAG = re.compile(r"<\s*([A-Za-z][\w:.-]*)")
 _SKIP_PROLOG = re.compile(r"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S)
-_HTML_HINT = re.compile(r"<\s*(?:html|head|body|p|div|article|meta|title|h1|br)\b", re.I)
+_HTML_HINT = re.compile(r"<\s*(?:html|head|body|p|div|article|meta|h1|br)\b|<!doctype\s+html", re.I)
+_HTML_ROOTS = {"html", "head", "body", "p", "div", "article", "section", "main", "span", "a"}
 _FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
 _NAME_HINTS: dict[str, Format] = {
     ".jsonl": "jsonl",
@@ -48,9 +49,9 @@ def detect_format(head: str, name: str = "") -> Format:
         root = match.group(1).lower() if match else ""
         if root in _FEED_ROOTS:
             return "feed"
-        if root == "html" or _HTML_HINT.search(stripped[:4096]) or hint == "html":
+        if root in _HTML_ROOTS or _HTML_HINT.search(stripped[:4096]) or hint == "html":
             return "html"
-        return "feed" if hint == "feed" or stripped.startswith("<?xml") else "html"
+        return "xml"
     if hint == "html" and _HTML_HINT.search(stripped[:4096]):
         return "html"
     return "text"
@@ -60,6 +61,9 @@ def _head_text(head: bytes) -> str:
     """The start of a file as text, good enough to detect its format (never raises)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    wide = utf16_kind(head)
+    if wide is not None:
+        return head[: len(head) // 2 * 2].decode(wide, errors="replace")
     for cut in range(4):  # a multi-byte character may straddle the end of the sample
         try:
             return head[: len(head) - cut].decode("utf-8")
@@ -147,6 +151,8 @@ class InputWalker:
             if binary:
                 raise InputError(shown, binary)
             kind = detect_format(_head_text(head_bytes), path.name)
+            if kind == "xml":
+                raise InputError(shown, "XML that is neither an RSS or Atom feed nor an HTML page")
             if kind == "jsonl":
                 stream.seek(0)
                 yield from parse_jsonl(stream, shown, on_bytes=self._count)

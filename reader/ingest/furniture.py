@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0300-\u036f]")
+_NON_WORD = re.compile(r"[^\w©]|_")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
 _TERMINAL = tuple(".!?؟!:؛…")
 _BREADCRUMB = re.compile(r"[»›>|/\\-]")
@@ -19,13 +21,15 @@ _RELATED = re.compile(
     r"^(?:(?:مقالات|اخبار|مواضيع|موضوعات|تقارير|قصص|روابط|مواد)\s+(?:ذات\s+صله|متعلقه|مشابهه|مقترحه)"
     r"|(?:ذات\s+صله)"
     r"|(?:اقرا|شاهد|طالع|تابع)\s+(?:ايضا|المزيد|كذلك)"
-    r"|(?:قد\s+يهمك|يهمك\s+ايضا|لا\s+تفوتك|الاكثر\s+(?:قراءه|مشاهده|تداولا)|المزيد\s+من\s+\S+)"
+    r"|(?:قد\s+يهمك|يهمك|لا\s+تفوتك|الاكثر\s+(?:قراءه|مشاهده|تداولا)|المزيد\s+من\s+\S+)"
+    r"(?:\s+(?:ايضا|كذلك))?"
     r"|(?:related(?:\s+\w+)?|read\s+(?:more|also)|see\s+also|more\s+(?:from|on)\s+\w+"
     r"|you\s+may\s+also\s+like|most\s+(?:read|popular))"
     r")$"
 )
 _BACK_TO_TOP = re.compile(
-    r"(?:(?:زر\s+)?(?:الذهاب|العوده|الرجوع|انتقل|اذهب|عوده|رجوع|الانتقال)\s+(?:الي\s+)?(?:ال)?اعلي"
+    r"(?:(?:زر\s+)?(?:الذهاب|العوده|الرجوع|انتقل|اذهب|عوده|رجوع|الانتقال)\s+(?:الي\s+)?"
+    r"(?:لل|ال)?اعلي"
     r"|اعلي\s+الصفحه|(?:back|scroll|go|return)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page)"
 )
 _SHARE_WORDS = frozenset(
@@ -166,13 +170,13 @@ _MONTHS = frozenset(
 def normalise_line(text: str) -> str:
     """Casefolded, without diacritics or punctuation, Arabic letter variants folded."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Mn":
-            continue
-        kept.append(char if category[0] in "LN" or char in "©" else " ")
-    return " ".join("".join(kept).split())
+    text = _MARKS.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def _short(text: str, words: int) -> bool:
+    """Cheap test before normalising: at most `words` words."""
+    return len(text) < 40 * words and len(text.split()) <= words
 
 
 def _words(text: str) -> list[str]:
@@ -180,6 +184,8 @@ def _words(text: str) -> list[str]:
 
 
 def is_share_line(text: str) -> bool:
+    if not _short(text, 12):
+        return False
     words = _words(text)
     if not words or len(words) > 10:
         return False
@@ -190,22 +196,30 @@ def is_share_line(text: str) -> bool:
 
 
 def is_back_to_top(text: str) -> bool:
+    if not _short(text, 8):
+        return False
     words = _words(text)
     return 0 < len(words) <= 7 and _BACK_TO_TOP.search(" ".join(words)) is not None
 
 
 def is_related_header(text: str) -> bool:
+    if not _short(text, 6):
+        return False
     words = _words(text)
     return 0 < len(words) <= 5 and _RELATED.match(" ".join(words)) is not None
 
 
 def is_copyright(text: str) -> bool:
+    if not _short(text, 16):
+        return False
     words = _words(text)
     return 0 < len(words) <= 14 and _COPYRIGHT.search(normalise_line(text) + text) is not None
 
 
 def is_date_line(text: str) -> bool:
     """A line that is only a date and time, perhaps after a one-word section label."""
+    if not _short(text, 8):
+        return False
     tokens = re.split(r"[\s]+|(?<=\D)(?=\d)", text.strip())
     tokens = [t for t in tokens if t]
     if not tokens or len(tokens) > 8:
@@ -215,17 +229,22 @@ def is_date_line(text: str) -> bool:
 
 
 def is_breadcrumb(text: str) -> bool:
+    if not _short(text, 12):
+        return False
     words = _words(text)
     return 1 < len(words) <= 10 and len(_BREADCRUMB.findall(text)) >= 2
 
 
 def _is_label(text: str, following: str) -> bool:
-    """A section label: one to three words, no sentence punctuation, before a longer line."""
+    """A section label: one to three words without sentence punctuation, before a longer
+    line that looks like a title (at most 25 words, not ending a sentence)."""
     words = text.split()
+    following_words = following.split()
     return (
         0 < len(words) <= 3
         and not text.rstrip().endswith(_TERMINAL)
-        and len(following.split()) > len(words)
+        and len(words) < len(following_words) <= 25
+        and not following.rstrip().endswith(_TERMINAL)
     )
 
 

@@ -36,6 +36,24 @@ def html_depth(html: str) -> int:
     return deepest
 
 
+_PUBLISHED_META = re.compile(
+    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|"""
+    r"""datePublished|pubdate|publishdate|date)["']?[^>]*?content\s*=\s*["']([^"'<>]{8,40})["']""",
+    re.IGNORECASE,
+)
+
+
+def published_time(html: str, date: str | None) -> datetime | None:
+    """The page's publication time: a full timestamp from its metadata when it has one,
+    else the date trafilatura found."""
+    found = _published(date)
+    for match in _PUBLISHED_META.finditer(html[:200_000]):
+        moment = _published(match.group(1).strip().replace("Z", "+00:00"))
+        if moment is not None and (found is None or moment.date() == found.date()):
+            return moment
+    return found
+
+
 def _published(date: str | None) -> datetime | None:
     if not date:
         return None
@@ -84,7 +102,7 @@ def parse_html(text: str, source: str, *, identity: str) -> tuple[Article, Clean
         paragraphs=tuple(cleaned.paragraphs),
         url=url,
         source=one_line(field("sitename") or field("hostname")),
-        published=_published(field("date")),
+        published=published_time(text, field("date")),
         category=one_line(", ".join(str(c) for c in found.get("categories") or [])),
         language=language_of(body),
         author=one_line(field("author")),

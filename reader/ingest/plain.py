@@ -9,10 +9,13 @@ from reader.ingest.decode import letter_shares
 from reader.ingest.furniture import Cleaned, strip_furniture
 from reader.models import Article
 
+MAX_TITLE_WORDS = 30
+TITLE_PREFIX_WORDS = 12
+
 
 def language_of(text: str) -> str:
     """`ar` when most letters are Arabic, `und` (undetermined) otherwise."""
-    letters, share = letter_shares(text[:20000])
+    letters, share = letter_shares(text[:4000])
     return "ar" if not letters or share >= 0.3 else "und"
 
 
@@ -23,10 +26,16 @@ def parse_text(text: str, source: str, *, identity: str) -> tuple[Article, Clean
     cleaned = strip_furniture(split_paragraphs(text))
     if not cleaned.title:
         raise InputError(source, "empty (no text)")
+    title, paragraphs = cleaned.title, cleaned.paragraphs
+    words = title.split()
+    if len(words) > MAX_TITLE_WORDS:
+        # No title line: the text starts with its first paragraph; show its start as title.
+        paragraphs = [title, *paragraphs]
+        title = " ".join(words[:TITLE_PREFIX_WORDS]) + " …"
     article = Article(
         id=make_id("txt", identity),
-        title=cleaned.title,
-        paragraphs=tuple(cleaned.paragraphs),
+        title=title,
+        paragraphs=tuple(paragraphs),
         language=language_of(text),
     )
     return article, cleaned
