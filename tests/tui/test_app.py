@@ -448,3 +448,62 @@ def test_no_raw_arabic_in_the_labels_of_the_arabic_ui() -> None:
         shown = fit(arabic, 80, "app")
         assert unshaped_arabic(shown) == [], key
         assert all(unicodedata.category(c) != "Cf" for c in shown), key
+
+
+async def test_a_failing_search_is_a_note_not_a_crash(
+    fixture_archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.tui import data
+
+    def broken(query: object, limit: int = 0) -> object:
+        def search(library: object) -> object:
+            raise RuntimeError("index on fire\nsecond line")
+
+        return search
+
+    monkeypatch.setattr(data, "run_search", broken)
+    app = AkhbarApp(fixture_archive)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(pilot, app)
+        await pilot.press("slash", *"abc", "enter")
+        screen = await settle(pilot, app)
+        status = screen.status.render_line(0).text
+        assert "error: RuntimeError: index on fire second line" in status
+        assert app.is_running
+
+
+def test_only_plain_web_addresses_are_opened() -> None:
+    from reader.tui.screens.main import safe_url
+
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_url(" http://example.org ") == "http://example.org"
+    for bad in (
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "https://exa\x1b[31mmple.org",
+        "http://",
+        "",
+        "-oProxyCommand=x",
+        "https://example.org/\nx",
+    ):
+        assert safe_url(bad) is None, bad
+
+
+def test_closing_stops_a_long_index_sync(fixture_archive: Path) -> None:
+    import asyncio
+    import threading
+
+    from reader.tui.data import DataThread, _StoppableFeed, _Stopped
+
+    stopping = threading.Event()
+    with Archive.open(fixture_archive) as archive:
+        feed = _StoppableFeed(archive, stopping)
+        assert feed.current_seq() == archive.current_seq()  # everything else passes through
+        feed.changes_since(0, 10)
+        stopping.set()
+        with pytest.raises(_Stopped):
+            feed.changes_since(0, 10)
+    store = DataThread(fixture_archive)
+    assert asyncio.run(store.sync_index()) == 0  # already in sync after the import
+    store.close()
+    assert store.stopping.is_set()
