@@ -41,9 +41,9 @@ EXPLANATION_AR = (
 
 
 def phrase_lines(width: int) -> tuple[str, str]:
-    """The phrase as drawn in app mode and as sent in terminal mode, `width` cells each."""
-    app = layout_line(CHECK_PHRASE, width, mode="app").text
-    terminal = layout_line(CHECK_PHRASE, width, mode="terminal").text
+    """The phrase as drawn in app mode and as sent in terminal mode (at most `width` cells)."""
+    app = layout_line(CHECK_PHRASE, width, mode="app").text.strip()
+    terminal = layout_line(CHECK_PHRASE, width, mode="terminal").text.strip()
     return app, terminal
 
 
