@@ -193,6 +193,10 @@ class Library:
                 if outcome == "added":
                     report.added += 1
                     state.added += 1
+                    if item.read:
+                        self.archive.set_read(item.article.id, True)
+                    if item.starred:
+                        self.archive.set_starred(item.article.id, True)
                 elif outcome == "updated":
                     report.updated += 1
                     state.updated += 1

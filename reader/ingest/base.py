@@ -22,12 +22,15 @@ class Ingested:
 
     `partial` marks an article that carries only a summary (a feed entry without content):
     the archive lets it fill gaps in a stored article but never replace the stored text.
+    `read`/`starred` come from an `akhbar export` file and apply to newly added articles.
     """
 
     article: Article
     original: bytes | None
     origin: str
     partial: bool = False
+    read: bool | None = None  # user state carried by an `akhbar export` file
+    starred: bool | None = None
 
 
 def make_id(kind: str, key: str) -> str:

@@ -7,7 +7,7 @@ import unicodedata
 
 from reader.text import fold_presentation_forms, sanitize
 
-_ESCAPES = re.compile(
+TERMINAL_ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
@@ -24,7 +24,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 def _basic_sanitize(text: str) -> str:
     """Terminal escapes, C0/C1 controls (but newline and tab) and bidi overrides removed."""
-    text = _ESCAPES.sub("", text)
+    text = TERMINAL_ESCAPES.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
     text = text.replace("\u2028", "\n").replace("\x0c", "\n").replace("\x0b", "\n")
     text = text.translate(_BIDI_CONTROLS)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from reader.errors import InputError
+from reader.ingest.clean import TERMINAL_ESCAPES
 
 LEGACY_ENCODINGS = ("windows-1256", "iso-8859-6")
 
@@ -90,10 +91,14 @@ def letter_shares(text: str) -> tuple[int, float]:
 
 
 def _control_share(text: str) -> float:
-    if not text:
+    """Share of control characters other than terminal escape sequences (which ingest strips
+    from real text) among the first 20,000 characters."""
+    sample = TERMINAL_ESCAPES.sub("", text[:20000])
+    if not sample:
         return 0.0
-    sample = text[:20000]
-    bad = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f")
+    bad = sum(
+        1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f\a"
+    )
     return bad / len(sample)
 
 
@@ -118,12 +123,14 @@ def _repair_mojibake(text: str) -> str | None:
 
 
 def _legacy_score(text: str) -> float:
-    """How much a legacy decoding reads like Arabic: Arabic letters, few stray Latin accents."""
-    letters, share = letter_shares(text)
+    """How much a legacy decoding reads like Arabic: among the non-ASCII letters (ASCII is the
+    same in every candidate code page), the Arabic share minus the stray Latin accents."""
+    letters = [char for char in _LETTER.findall(text) if char > "\x7f"]
     if not letters:
-        return 0.0
-    accents = sum(1 for char in text if "\u00c0" <= char <= "\u00ff")
-    return share - accents / letters
+        return 1.0
+    arabic = sum(1 for char in letters if _ARABIC_LETTER.match(char))
+    accents = sum(1 for char in letters if "\u00c0" <= char <= "\u00ff")
+    return (arabic - accents) / len(letters)
 
 
 def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[str, str]:
@@ -171,7 +178,7 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
             # Other code pages (Cyrillic, Greek...) also decode as windows-1256, into Arabic
             # letters mixed with accented Latin ones: real Arabic has few of the latter.
             arabic_page = codecs.lookup(encoding).name in ("cp1256", "iso8859-6")
-            if arabic_page and letter_shares(text)[0] and _legacy_score(text) < 0.5:
+            if arabic_page and _legacy_score(text) < 0.5:
                 raise InputError(
                     source,
                     "not UTF-8 and does not read as Arabic in windows-1256 or ISO-8859-6 "

@@ -124,4 +124,11 @@ def parse_jsonl(
         except ValueError as exc:
             yield InputError(origin, str(exc))
             continue
-        yield Ingested(article, line.rstrip(b"\r\n"), origin)
+        read, starred = record.get("read"), record.get("starred")
+        yield Ingested(
+            article,
+            line.rstrip(b"\r\n"),
+            origin,
+            read=read if isinstance(read, bool) else None,
+            starred=starred if isinstance(starred, bool) else None,
+        )
