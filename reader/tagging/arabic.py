@@ -6,6 +6,7 @@ Kept inside `reader.tagging` (stdlib only) so the tagger and its training script
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks, and tatweel.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -41,6 +42,7 @@ def clean(text: str) -> str:
     return _HASHTAG.sub(lambda match: match.group(1).replace("_", " "), text)
 
 
+@lru_cache(maxsize=131072)
 def fold(text: str) -> str:
     """The matching key of a word or name: hamza forms, ta marbuta and alef maqsura folded."""
     return _DIACRITICS.sub("", text).translate(_FOLD_TABLE)
@@ -55,7 +57,8 @@ def is_arabic_word(token: str) -> bool:
     return bool(_ARABIC_LETTER.match(token))
 
 
-def proclitic_variants(token: str) -> list[str]:
+@lru_cache(maxsize=131072)
+def proclitic_variants(token: str) -> tuple[str, ...]:
     """The ways to read `token` as proclitics + a word, most stripped last, the token first.
 
     `وروسيا` -> [`وروسيا`, `روسيا`]; `للحكومة` -> [`للحكومة`, `الحكومة`].
@@ -76,8 +79,4 @@ def proclitic_variants(token: str) -> list[str]:
             if single in "وف" and rest[:1] in ("ب", "ل", "ك") and len(rest) >= 4:
                 variants.append(rest[1:])
             break
-    seen: list[str] = []
-    for variant in variants:
-        if variant not in seen:
-            seen.append(variant)
-    return seen
+    return tuple(dict.fromkeys(variants))

@@ -22,6 +22,7 @@ class Gazetteer:
 
     def __init__(self, names: Iterable[str] = (), aliases: Iterable[tuple[str, str]] = ()) -> None:
         self._phrases: dict[tuple[str, ...], str] = {}
+        self._longest: dict[str, int] = {}  # first word -> longest phrase starting with it
         self.max_len = 1
         for name in names:
             self.add(name, name)
@@ -33,6 +34,7 @@ class Gazetteer:
         if not key:
             return
         self._phrases.setdefault(key, display)
+        self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
         self.max_len = max(self.max_len, len(key))
 
     def __contains__(self, name: str) -> bool:
@@ -48,12 +50,16 @@ class Gazetteer:
         """Non-overlapping longest matches, left to right, over already folded tokens."""
         matches: list[Match] = []
         phrases = self._phrases
+        longest = self._longest
         i = 0
         count = len(folded_tokens)
         while i < count:
             found: Match | None = None
             for first in proclitic_variants(folded_tokens[i]):
-                for length in range(min(self.max_len, count - i), 0, -1):
+                most = longest.get(first, 0)
+                if not most:
+                    continue
+                for length in range(min(most, count - i), 0, -1):
                     key = (first, *folded_tokens[i + 1 : i + length])
                     display = phrases.get(key)
                     if display is not None:

@@ -107,13 +107,23 @@ def is_furniture(paragraph: str) -> bool:
     words = fold(paragraph).replace(":", " ").split()
     if not words:
         return True
-    if " ".join(words) in FURNITURE:
+    folded = " ".join(words)
+    if folded in FURNITURE or any(phrase in folded for phrase in FURNITURE_PHRASES):
         return True
     return len(words) <= 6 and words[0] in CREDIT_STARTS and ":" in paragraph
 
 
+# `دمشق - `, `القاهرة (رويترز) - `, `دبي، الإمارات العربية المتحدة (CNN)-- `, `(CNN)-- `.
 _DATELINE = re.compile(
-    r"^\s*[^\s\-–—:.,،]+(?:\s+[^\s\-–—:.,،]+){0,2}\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s+"
+    r"^\s*(?:"
+    r"(?:[^\s\-–—:.,،()]+(?:[،,]?\s+|\s*(?=\())){0,6}\([A-Za-z .]{2,20}\)\s*[-–—]*"
+    r"|(?:[^\s\-–—:.,،()]+(?:[،,]?\s+|\s*(?=\())){0,6}\([^)]{1,30}\)\s*[-–—]+"
+    r"|[^\s\-–—:.,،]+(?:\s+[^\s\-–—:.,،]+){0,2}\s*[-–—]+(?=\s)"
+    r")\s*"
+)
+# Phrases that make a whole paragraph a promotion or share bar, not news.
+FURNITURE_PHRASES = tuple(
+    fold(phrase) for phrase in ("تطبيق بي بي سي عربي", "اضغط هنا", "تابعونا على", "اشترك في النشرة")
 )
 
 

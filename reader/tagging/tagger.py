@@ -153,7 +153,8 @@ class Tagger:
                 candidates.append(Candidate(span.start, span.end, kind, _MODEL))
         for match in resources.strong_places.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
-        candidates.sort(key=lambda c: (c.start - c.end, c.source, c.start))
+        # Aliases are exact and hand-checked: they win; then longer spans, then stronger sources.
+        candidates.sort(key=lambda c: (c.source != _ALIAS, c.start - c.end, c.source, c.start))
         taken = [False] * len(tokens)
         chosen: list[Candidate] = []
         for candidate in candidates:

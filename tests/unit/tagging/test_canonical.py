@@ -1,0 +1,107 @@
+"""Canonical names, model-independent: clitics, titles, months, variants, merging, aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.models import TagKind
+from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_name, strip_clitics
+
+ACTOR, PLACE = TagKind.ACTOR, TagKind.PLACE
+
+
+@pytest.fixture
+def lexicon() -> Lexicon:
+    """A small lexicon written for these tests (not the shipped one)."""
+    lexicon = Lexicon()
+    for name in ("روسيا", "الكويت", "الأردن", "واشنطن", "وليد جنبلاط", "بغداد"):
+        lexicon.add_name(name)
+    lexicon.add_alias("مجلس الأمن الدولي", "مجلس الأمن", ACTOR)
+    lexicon.add_alias("مجلس الأمن", "مجلس الأمن", ACTOR)
+    lexicon.add_alias("سورية", "سوريا", PLACE)
+    lexicon.add_alias("سوريا", "سوريا", PLACE)
+    return lexicon
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["وروسيا"], "روسيا"),
+        (["والكويت"], "الكويت"),
+        (["الأردن"], "الأردن"),  # a name's own article stays
+        (["وبالأردن"], "الأردن"),
+        (["واشنطن"], "واشنطن"),  # known names keep their first letter
+        (["وليد", "جنبلاط"], "وليد جنبلاط"),
+        (["وليد", "جنبلاط"], "وليد جنبلاط"),
+        (["ولافروف"], "لافروف"),  # unknown: a lone و is a conjunction
+        (["فبغداد"], "بغداد"),
+        (["لمجلس", "الأمن"], "مجلس الأمن"),
+        (["للمرصد", "السوري"], "المرصد السوري"),
+    ],
+)
+def test_strip_clitics(words: list[str], expected: str, lexicon: Lexicon) -> None:
+    assert " ".join(strip_clitics(words, lexicon)) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "kind", "expected"),
+    [
+        (["الرئيس", "بشار", "الأسد"], ACTOR, "بشار الأسد"),
+        (["الوزير", "مايك", "بومبيو"], ACTOR, "مايك بومبيو"),
+        (["نيسان"], ACTOR, None),
+        (["تموز"], ACTOR, None),
+        (["تشرين", "الأول"], PLACE, None),
+        (["الأربعاء"], ACTOR, None),
+        (["الأخبار"], ACTOR, None),
+        (["2018"], PLACE, None),
+        (["درعا", "،"], PLACE, "درعا"),
+        (["الرئيس"], ACTOR, None),
+    ],
+)
+def test_clean_name(
+    words: list[str], kind: TagKind, expected: str | None, lexicon: Lexicon
+) -> None:
+    assert clean_name(words, kind, lexicon) == expected
+
+
+def test_one_name_per_entity(lexicon: Lexicon) -> None:
+    mentions = [
+        Mention("مايك بومبيو", ACTOR),
+        Mention("بومبيو", ACTOR),
+        Mention("بومبيو", ACTOR),
+        Mention("مجلس الأمن الدولي", ACTOR),
+        Mention("مجلس الأمن", ACTOR),
+        Mention("سيرغي لافروف", ACTOR),
+        Mention("لافروف", ACTOR),
+    ]
+    actors, places = canonical_tags(mentions, lexicon)
+    assert sorted(actors) == sorted(["مايك بومبيو", "مجلس الأمن", "سيرغي لافروف"])
+    assert actors[0] == "مايك بومبيو"  # most mentioned first
+    assert places == []
+
+
+def test_variants_fold_and_show_the_most_common_form(lexicon: Lexicon) -> None:
+    mentions = [
+        Mention("إسرائيل", PLACE),
+        Mention("اسرائيل", PLACE),
+        Mention("إسرائيل", PLACE),
+        Mention("سورية", PLACE),
+        Mention("سوريا", PLACE),
+        Mention("الأمم المتحده", ACTOR),
+        Mention("الأمم المتحدة", ACTOR),
+        Mention("الأمم المتحدة", ACTOR),
+    ]
+    actors, places = canonical_tags(mentions, lexicon)
+    assert places == ["إسرائيل", "سوريا"]
+    assert actors == ["الأمم المتحدة"]
+
+
+def test_a_name_gets_the_kind_it_has_most_often(lexicon: Lexicon) -> None:
+    mentions = [Mention("إيران", PLACE), Mention("إيران", PLACE), Mention("إيران", ACTOR)]
+    assert canonical_tags(mentions, lexicon) == ([], ["إيران"])
+
+
+def test_a_short_name_joins_only_an_actor_it_ends(lexicon: Lexicon) -> None:
+    mentions = [Mention("حافظ الأسد", ACTOR), Mention("الأسد", ACTOR), Mention("الأسد", PLACE)]
+    actors, _ = canonical_tags(mentions, lexicon)
+    assert actors == ["حافظ الأسد"]

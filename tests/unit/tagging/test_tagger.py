@@ -1,0 +1,89 @@
+"""The shipped tagger on articles written for these tests, its data, import cost and threads."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from reader.models import Article, Tags
+from reader.tagging import Tagger, tag_article
+from reader.tagging.resources import DATA_DIR, MODEL_FILE
+
+# Written for akhbar: a short news item with furniture, a dateline, clitics, a hashtag, a
+# month name, a title before a name, a spelling variant and a short repeat of a name.
+VISIT = Article(
+    id="fixture-visit",
+    title="وزير الخارجية الأمريكي مايك بومبيو يصل إلى الأردن",
+    paragraphs=(
+        "الأخبار",
+        "عمّان - وصل وزير الخارجية الأمريكي مايك بومبيو إلى الأردن اليوم الأحد في جولة تشمل "
+        "الكويت والسعودية.",
+        "وقال بومبيو للصحفيين إن بلاده تدعم جهود #مجلس_الأمن لإنهاء الحرب في سورية، مضيفا أن "
+        "مجلس الأمن الدولي سيجتمع في نيسان المقبل.",
+        "وأضاف أن واشنطن وروسيا تتحدثان بشأن مدينة درعا، فيما رحبت وزارة الخارجية الأردنية "
+        "بالزيارة.",
+        "مقالات ذات صلة",
+    ),
+)
+
+# Written for akhbar: an economy item with no person and two places.
+MARKET = Article(
+    id="fixture-market",
+    title="ارتفاع أسعار النفط",
+    paragraphs=(
+        "ارتفعت أسعار النفط في الأسواق العالمية يوم الثلاثاء بعد أن أعلنت منظمة أوبك خفض "
+        "الإنتاج، وقال محللون في لندن إن الطلب من الصين ما زال قويا.",
+    ),
+)
+
+
+def test_fixture_article_gets_the_names_an_editor_would_tag() -> None:
+    tags = tag_article(VISIT)
+    assert set(tags.actors) == {"مايك بومبيو", "مجلس الأمن", "وزارة الخارجية الأردنية"}
+    assert set(tags.places) == {"الأردن", "الكويت", "السعودية", "سوريا", "واشنطن", "روسيا", "درعا"}
+
+
+def test_no_furniture_month_dateline_or_clitic_leaks() -> None:
+    tags = tag_article(VISIT)
+    every = set(tags.actors) | set(tags.places)
+    for unwanted in ("الأخبار", "نيسان", "عمان", "عمّان", "بومبيو", "والكويت", "وروسيا"):
+        assert unwanted not in every
+    assert not any("#" in name or "_" in name for name in every)
+
+
+def test_second_article() -> None:
+    tags = tag_article(MARKET)
+    assert "أوبك" in tags.actors
+    assert set(tags.places) == {"لندن", "الصين"}
+
+
+def test_tagger_and_tag_article_agree() -> None:
+    assert Tagger().tag(VISIT.title, VISIT.paragraphs) == tag_article(VISIT)
+
+
+def test_empty_article() -> None:
+    assert Tagger().tag("", []) == Tags()
+    assert Tagger().tag("", ["", "الأخبار"]) == Tags()
+
+
+def test_threads_share_one_tagger() -> None:
+    expected = tag_article(VISIT), tag_article(MARKET)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(tag_article, [VISIT, MARKET] * 20))
+    assert results == list(expected) * 20
+
+
+def test_importing_the_package_loads_no_model() -> None:
+    code = (
+        "import sys, reader.tagging; "
+        "assert 'pycrfsuite' not in sys.modules, 'model library imported eagerly'; "
+        "assert 'reader.tagging.train' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_shipped_model_is_small() -> None:
+    size = (DATA_DIR / MODEL_FILE).stat().st_size
+    assert 100_000 < size < 5_000_000
+    assert (DATA_DIR / "README.md").read_text(encoding="utf-8").count("CC BY-SA 4.0") >= 2
