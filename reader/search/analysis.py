@@ -20,7 +20,7 @@ from typing import Any
 
 from whoosh.analysis import CommaSeparatedTokenizer, Filter, RegexTokenizer, Token
 
-ANALYZER_VERSION = "ar-light-2"
+ANALYZER_VERSION = "ar-light-3"
 
 # Arabic combining marks that belong inside a word: Quranic signs, harakat, superscript alef.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
@@ -88,17 +88,32 @@ _SUFFIXES_LUCENE = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه"
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 
 
-def strip_prefix(word: str) -> str:
-    """Remove at most one proclitic, longest extra forms first, then Lucene's list in order."""
-    for prefix in _PREFIXES_EXTRA:
-        if word.startswith(prefix) and len(word) >= len(prefix) + 2:
-            return word[len(prefix) :]
+def strip_lucene_prefix(word: str) -> str:
+    """Lucene's rule: the first of its seven prefixes that fits is removed, and only that one."""
     for prefix in _PREFIXES_LUCENE:
         if len(prefix) == 1:
             if len(word) >= 4 and word.startswith(prefix):
                 return word[1:]
         elif len(word) >= len(prefix) + 2 and word.startswith(prefix):
             return word[len(prefix) :]
+    return word
+
+
+def strip_prefix(word: str) -> str:
+    """Lucene's prefix rule made consistent: what is left is stemmed as a bare word would be.
+
+    Lucene strips the و of a bare `وزير` (-> زير) but not in `الوزير` (-> وزير), so the two
+    never match. Here a و left at the front after a prefix goes the same way as on a bare word,
+    and the two-clitic forms `ولل فلل وبال فبال` count as one prefix.
+    """
+    for prefix in _PREFIXES_EXTRA:
+        if word.startswith(prefix) and len(word) >= len(prefix) + 2:
+            word = word[len(prefix) :]
+            break
+    else:
+        word = strip_lucene_prefix(word)
+    if len(word) >= 4 and word.startswith("و"):
+        word = word[1:]
     return word
 
 

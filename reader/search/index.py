@@ -29,6 +29,7 @@ from reader.errors import IndexError_, QueryError
 from reader.models import SearchHit, StoredArticle
 from reader.search.analysis import (
     ANALYZER_VERSION,
+    STOP_WORDS,
     arabic_analyzer,
     fold_name,
     stem,
@@ -37,7 +38,7 @@ from reader.search.analysis import (
 )
 from reader.search.highlight import find_hits, make_snippet
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_FILE = "akhbar-search.json"
 TITLE_BOOST = 3.0
 VARIANT_WEIGHT = 0.5  # a clitic variant of a query word counts less than the word as typed
@@ -107,8 +108,8 @@ def make_schema() -> Schema:
     place.analyzer = tag_analyzer()
     return Schema(
         id=ID(unique=True, stored=True),
-        title=TEXT(analyzer=text, stored=True, spelling=True),
-        body=TEXT(analyzer=text, spelling=True),
+        title=TEXT(analyzer=text, stored=True),
+        body=TEXT(analyzer=text),
         source=ID(stored=True, sortable=True),
         published=DATETIME(stored=True, sortable=True),
         category=ID(stored=True),
@@ -447,13 +448,14 @@ class SearchIndex:
 
     def _current_searcher(self) -> Any:
         """One searcher kept open across queries, refreshed when a commit made a new one."""
-        if self._searcher is None:
-            self._searcher = self._index().searcher()
-        else:
-            fresh = self._searcher.refresh()
-            if fresh is not self._searcher:
-                self._searcher = fresh
-                self._facet_table = None
+        ix = self._index()
+        if self._searcher is not None:
+            # Not Searcher.refresh(): it reuses segment readers with stale deletion sets, so an
+            # updated article would show up twice.
+            if ix.latest_generation() == self._searcher.reader().generation():
+                return self._searcher
+            self._drop_searcher()
+        self._searcher = ix.searcher()
         return self._searcher
 
     def _facet_table_for(self, searcher: Any) -> dict[str, dict[int, list[str]]]:
@@ -484,7 +486,7 @@ class _CountingTopCollector(collectors.TopCollector):  # type: ignore[misc]
 
     def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
         super().prepare(top_searcher, q, context)
-        self.docset = set()
+        self.docset: set[int] = set()
 
     def _collect(self, global_docnum: int, score: float) -> Any:
         self.docset.add(global_docnum)
@@ -681,10 +683,11 @@ class _Search:
         return "".join(out)
 
     def _correct(self, word: str) -> str | None:
-        """The nearest indexed word: edit distance 1, else 2; ties go to the commoner stem.
+        """The nearest spelling whose stem is indexed: edit distance 1, else 2.
 
-        Whoosh's own corrector ranks by the maximum distance (see the notes) and its DFA walk
-        is slow, so candidates are generated here and looked up in the spelling fields.
+        Ranked by distance, then how many articles hold the stem, then the longer spelling
+        (typing drops letters more often than it adds them). Whoosh's own corrector ranks by
+        the maximum distance (see the notes), and its spelling fields double the index size.
         """
         known = self._known_words(_edits(word))
         if not known and len(word) >= 5:
@@ -703,19 +706,27 @@ class _Search:
             known,
             key=lambda candidate: (
                 -_distance(word, candidate),
-                self.reader.doc_frequency("body", stem(candidate))
-                + self.reader.doc_frequency("title", stem(candidate)),
+                self._frequency(stem(candidate)),
+                len(candidate),
                 candidate,
             ),
         )
 
+    def _frequency(self, term: str) -> int:
+        return int(
+            self.reader.doc_frequency("body", term) + self.reader.doc_frequency("title", term)
+        )
+
     def _known_words(self, candidates: Iterable[str]) -> set[str]:
         reader = self.reader
-        return {
-            candidate
-            for candidate in candidates
-            if ("spell_body", candidate) in reader or ("spell_title", candidate) in reader
-        }
+        known = set()
+        for candidate in candidates:
+            if len(candidate) < 2 or candidate in STOP_WORDS:
+                continue
+            term = stem(candidate)
+            if ("body", term) in reader or ("title", term) in reader:
+                known.add(candidate)
+        return known
 
     def _hit(self, docnum: int, score: float, terms: tuple[str, ...]) -> SearchHit:
         stored = self.searcher.stored_fields(docnum)

@@ -166,8 +166,12 @@ def main() -> int:
                 ids = [hit.id for hit in index.search(text, limit=10).hits]
                 if target not in ids[:1]:
                     rank = ids.index(target) + 1 if target in ids else None
-                    print(json.dumps({"query": text, "target": target, "rank": rank},
-                                     ensure_ascii=False), file=sys.stderr)
+                    print(
+                        json.dumps(
+                            {"query": text, "target": target, "rank": rank}, ensure_ascii=False
+                        ),
+                        file=sys.stderr,
+                    )
         # Ablations: the same index and queries with parts switched off.
         expand = index_module.expand
         index_module.expand = lambda word, reader: [(index_module.stem(word), 1.0)]

@@ -1,4 +1,4 @@
-"""Fixtures for the search tests: articles written for this project, and real ones from ../shared."""
+"""Search test fixtures: articles written for this project, and real ones from ../shared."""
 
 from __future__ import annotations
 
@@ -89,7 +89,9 @@ def corpus_index(
     """A real archive of 400 shared-corpus articles plus the invented ones, synced once."""
     folder = tmp_path_factory.mktemp("corpus")
     with Archive.open(folder / "archive") as archive:
-        real = [stored.article for stored in load_corpus(shared_dir / "corpus" / "sample.jsonl", 400)]
+        real = [
+            stored.article for stored in load_corpus(shared_dir / "corpus" / "sample.jsonl", 400)
+        ]
         fill(archive, real + OWN_ARTICLES)
         index = SearchIndex(archive.index_dir)
         index.sync(archive)

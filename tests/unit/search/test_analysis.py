@@ -17,6 +17,7 @@ from reader.search.analysis import (
     fold_name,
     normalize,
     stem,
+    strip_lucene_prefix,
     strip_prefix,
     strip_suffixes,
     surface_words,
@@ -45,9 +46,7 @@ def test_lucene_letter_folds(raw: str, folded: str) -> None:
     assert normalize(raw) == folded
 
 
-@pytest.mark.parametrize(
-    "mark", [FATHATAN, DAMMATAN, KASRATAN, FATHA, DAMMA, KASRA, SHADDA, SUKUN]
-)
+@pytest.mark.parametrize("mark", [FATHATAN, DAMMATAN, KASRATAN, FATHA, DAMMA, KASRA, SHADDA, SUKUN])
 def test_each_of_the_eight_harakat_is_removed(mark: str) -> None:
     word = "\u062f" + mark + "\u0631\u0633"  # د + mark + رس
     assert normalize(word) == "\u062f\u0631\u0633"
@@ -119,8 +118,10 @@ def test_each_lucene_prefix_is_removed(prefix: str) -> None:
 
 
 def test_only_one_prefix_comes_off() -> None:
-    # ال then و: after ال is removed, the و is not looked at again.
-    assert strip_prefix("\u0627\u0644\u0648" + ROOT) == "\u0648" + ROOT
+    # ال then و: after ال is removed, Lucene does not look at the و again.
+    assert strip_lucene_prefix("\u0627\u0644\u0648" + ROOT) == "\u0648" + ROOT
+    # Nor at a second ال: والالم keeps its inner ال.
+    assert strip_prefix("\u0648\u0627\u0644\u0627\u0644" + ROOT) == "\u0627\u0644" + ROOT
 
 
 def test_waw_needs_three_letters_left() -> None:
@@ -187,6 +188,13 @@ def test_latin_words_are_not_stemmed() -> None:
 
 
 # -- beyond Lucene: two-clitic prefixes ----------------------------------------------------
+
+
+def test_a_word_stems_alike_with_and_without_al() -> None:
+    # Lucene: وزير -> زير (bare و removed) but الوزير -> وزير; akhbar gives زير for all three.
+    wazir = "\u0648\u0632\u064a\u0631"
+    assert strip_lucene_prefix(wazir) != strip_lucene_prefix("\u0627\u0644" + wazir)
+    assert stem(wazir) == stem("\u0627\u0644" + wazir) == stem("\u0648" + wazir)
 
 
 def test_wa_plus_lil_is_one_prefix() -> None:
