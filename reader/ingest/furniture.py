@@ -249,7 +249,7 @@ def _is_label(text: str, following: str) -> bool:
 
 
 def _is_furniture_anywhere(text: str) -> bool:
-    return is_share_line(text) or is_back_to_top(text)
+    return is_decoration(text) or is_share_line(text) or is_back_to_top(text)
 
 
 @dataclass(slots=True)
@@ -261,16 +261,34 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)
 
 
-def _cut_related_tail(paragraphs: list[str], removed: list[str]) -> list[str]:
-    """Drop a "related articles" header and the short headlines after it, at the end."""
-    for index in range(len(paragraphs) - 1, 0, -1):
-        if not is_related_header(paragraphs[index]):
-            continue
-        tail = paragraphs[index + 1 :]
-        if index >= len(paragraphs) // 2 and all(len(p.split()) <= 20 for p in tail):
-            removed.extend(paragraphs[index:])
-            return paragraphs[:index]
-    return paragraphs
+def _is_headline(text: str) -> bool:
+    """A line shaped like a linked headline: short, not ending a sentence with a period."""
+    return len(text.split()) <= 20 and not text.rstrip().endswith((".", "…", ":"))
+
+
+def _cut_related_lists(paragraphs: list[str], removed: list[str]) -> list[str]:
+    """Drop each "related articles" header with the run of headlines right after it."""
+    kept: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        if index > 0 and is_related_header(paragraph):
+            end = index + 1
+            while end < len(paragraphs) and end - index <= 8 and _is_headline(paragraphs[end]):
+                end += 1
+            # A header with nothing after it counts only at the very end of the text.
+            if end > index + 1 or end == len(paragraphs):
+                removed.extend(paragraphs[index:end])
+                index = end
+                continue
+        kept.append(paragraph)
+        index += 1
+    return kept
+
+
+def is_decoration(text: str) -> bool:
+    """A rule or ornament: no letter and no digit at all."""
+    return not any(char.isalnum() for char in text)
 
 
 def strip_furniture(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
@@ -279,7 +297,7 @@ def strip_furniture(paragraphs: list[str], *, title: str | None = None) -> Clean
     kept: list[str] = []
     for paragraph in paragraphs:
         (removed if _is_furniture_anywhere(paragraph) else kept).append(paragraph)
-    kept = _cut_related_tail(kept, removed)
+    kept = _cut_related_lists(kept, removed)
     while kept and is_copyright(kept[-1]):
         removed.append(kept.pop())
 

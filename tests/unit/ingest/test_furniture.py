@@ -122,3 +122,17 @@ def test_clean_body_is_untouched() -> None:
     cleaned = strip_furniture(["حملة لتنظيف الشاطئ", *BODY])
     assert cleaned.title == "حملة لتنظيف الشاطئ" and cleaned.paragraphs == BODY
     assert cleaned.removed == []
+
+
+def test_inline_related_list_goes_but_the_text_after_it_stays() -> None:
+    headlines = ["وزير الخارجية يزور العاصمة", "هل تنجح المفاوضات؟"]
+    short_body = ["وكان الوزير قد درس الحقوق في الجامعة.", "وانتخب نائباً عام 1999."]
+    paragraphs = [*BODY, "اقرأ أيضاً:", *headlines, *short_body]
+    cleaned = strip_furniture(paragraphs, title="عنوان")
+    assert cleaned.paragraphs == [*BODY, *short_body]
+    assert cleaned.removed == ["اقرأ أيضاً:", *headlines]
+
+
+def test_decoration_lines_go() -> None:
+    cleaned = strip_furniture([BODY[0], "-----------", "* * *", BODY[1]], title="عنوان")
+    assert cleaned.paragraphs == BODY[:2]
