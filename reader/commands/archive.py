@@ -132,7 +132,8 @@ class _ProgressBar:
         )
         room = max(columns - len(counts) - 3, 10)
         filled = int(room * share)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (room - filled)}]{counts}"[: columns - 1])
+        line = f"[{'#' * filled}{'.' * (room - filled)}]{counts}"
+        self.stream.write("\r" + line[: columns - 1])
         self.stream.flush()
         self.drawn = True
 
@@ -238,15 +239,17 @@ def run_show(args: argparse.Namespace) -> int:
     width = args.width or min(shutil.get_terminal_size((80, 24)).columns, 100)
     mode: BidiMode = "terminal" if getattr(args, "bidi", None) == "terminal" else "app"
     article = stored.article
-    text = "\n".join([article.title, _date_line(stored), "", article.body])
-    lines = render_lines(text, width, mode=mode)
     rule = "─" * width
-    out = sys.stdout
-    out.write("\n".join([*lines[:2], rule, *lines[3:]]) + "\n")
+    blocks = [
+        render_lines(article.title, width, mode=mode),
+        render_lines(_date_line(stored), width, mode=mode) if _date_line(stored) else [],
+        [rule],
+        render_lines(article.body, width, mode=mode),
+    ]
     tags = [*stored.tags.actors, *stored.tags.places]
     if tags:
-        out.write(rule + "\n")
-        out.write("\n".join(render_lines(" · ".join(tags), width, mode=mode)) + "\n")
+        blocks += [[rule], render_lines(" · ".join(tags), width, mode=mode)]
+    sys.stdout.write("\n".join(line for block in blocks for line in block) + "\n")
     return 0
 
 
