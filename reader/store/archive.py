@@ -521,7 +521,7 @@ class Archive:
         return [found[article_id] for article_id in ids if article_id in found]
 
     def iter_articles(self) -> Iterator[StoredArticle]:
-        """Every article, oldest import first (by seq order of the rowid)."""
+        """Every article, in id order, read in pages so memory stays flat."""
         last = ""
         while True:
             rows = self._db.execute(

@@ -280,3 +280,46 @@ def test_partial_article_fills_gaps_but_never_replaces_text(archive: Archive) ->
     assert stored.article.paragraphs == BODY and stored.article.title == "خطة لدعم المزارعين"
     assert stored.article.category == "economy"
     assert archive.upsert(summary, original=None, origin="f.xml", partial=True) == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("where", "order"),
+    [
+        ("", "sort_time DESC, id DESC"),
+        ("", "sort_time ASC, id ASC"),
+        ("WHERE read = 0", "sort_time DESC, id DESC"),
+    ],
+)
+def test_list_pages_walk_an_index_instead_of_sorting(
+    archive: Archive, where: str, order: str
+) -> None:
+    """At 100k articles a page must not sort the table: SQLite's plan shows no temp B-tree."""
+    plan = archive._db.execute(
+        f"EXPLAIN QUERY PLAN SELECT id, title, source, published, read, starred FROM articles "
+        f"{where} ORDER BY {order} LIMIT 100"
+    ).fetchall()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "INDEX articles_" in details and "TEMP B-TREE" not in details, details
+
+
+def test_a_page_of_a_large_archive_is_quick(tmp_path: Path) -> None:
+    import time
+
+    with Archive.open(tmp_path / "big") as archive, archive.transaction():
+        for n in range(5000):
+            archive.upsert(
+                make(
+                    f"n{n:05d}",
+                    url="",
+                    paragraphs=(f"{BODY[0]} {n}",),
+                    published=datetime(2020, 1, 1, tzinfo=UTC) + timedelta(hours=n),
+                ),
+                original=None,
+                origin="x",
+            )
+    with Archive.open(tmp_path / "big") as archive:
+        started = time.perf_counter()
+        page = archive.list_summaries(offset=0, limit=100, unread_only=True)
+        elapsed = time.perf_counter() - started
+    assert page[0].id == "n04999" and len(page) == 100
+    assert elapsed < 0.5
