@@ -96,10 +96,13 @@ def _open_archive(args: argparse.Namespace) -> Archive:
 def _open_index(archive: Archive) -> SearchIndex:
     from reader.search.index import SearchIndex
 
-    index = SearchIndex(archive.index_dir, archive)
+    return SearchIndex(archive.index_dir, archive)
+
+
+def _report_notice(index: SearchIndex) -> None:
+    """Say once why the index was started afresh (it has been refilled by the sync)."""
     if index.notice:
         print(f"akhbar: {index.notice}", file=sys.stderr)
-    return index
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -122,6 +125,7 @@ def run_search(args: argparse.Namespace) -> int:
     with _open_archive(args) as archive:
         index = _open_index(archive)
         index.sync(archive, wait=SYNC_WAIT)
+        _report_notice(index)
         try:
             if queries is not None:
                 for number, line in enumerate(queries, 1):

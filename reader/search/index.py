@@ -257,7 +257,7 @@ class SearchIndex:
     def __init__(self, directory: Path, archive: ChangeFeed | None = None) -> None:
         self.directory = Path(directory)
         self.archive = archive
-        self.notice: str | None = None  # why the index was started afresh, for the user
+        self.notice: str | None = None  # set on opening: why the index was started afresh
         self._ix: Any = None
         self._searcher: Any = None
         self._facet_table: tuple[Any, dict[str, dict[int, list[str]]]] | None = None
@@ -299,7 +299,7 @@ class SearchIndex:
 
     def _open_or_create(self) -> Any:
         meta = self._read_meta()
-        exists = self.directory.is_dir() and whoosh_index.exists_in(str(self.directory))
+        exists = self.directory.is_dir() and any(self.directory.glob("_MAIN_*.toc"))
         if exists and meta is not None:
             current = (
                 meta.get("analyzer") == ANALYZER_VERSION and meta.get("schema") == SCHEMA_VERSION
