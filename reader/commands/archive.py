@@ -11,13 +11,13 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.commands import add_archive_argument
-from reader.errors import NotFoundError, UsageError
+from reader.errors import ArchiveError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from reader.library import ImportProgress, Library
@@ -43,12 +43,12 @@ def register(subparsers: Any) -> None:
     )
     importer.add_argument("--no-tags", action="store_true", help="do not tag actors and places")
     add_archive_argument(importer)
-    importer.set_defaults(handler=run_import)
+    importer.set_defaults(handler=_guarded(run_import))
 
     stats = subparsers.add_parser("stats", help="counts: articles, sources, unread, starred, tags")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     add_archive_argument(stats)
-    stats.set_defaults(handler=run_stats)
+    stats.set_defaults(handler=_guarded(run_stats))
 
     show = subparsers.add_parser(
         "show", help="print one article (title, source and date, body) laid out for a terminal"
@@ -62,7 +62,7 @@ def register(subparsers: Any) -> None:
         help="app: akhbar reorders right-to-left text (default); terminal: the terminal does",
     )
     add_archive_argument(show)
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=_guarded(run_show))
 
     export = subparsers.add_parser(
         "export", help="write every article as JSON Lines (re-importable with `akhbar import`)"
@@ -72,12 +72,26 @@ def register(subparsers: Any) -> None:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)"
     )
     add_archive_argument(export)
-    export.set_defaults(handler=run_export)
+    export.set_defaults(handler=_guarded(run_export))
 
     delete = subparsers.add_parser("delete", help="delete articles from the archive")
     delete.add_argument("ids", nargs="+", metavar="ID", help="article id(s)")
     add_archive_argument(delete)
-    delete.set_defaults(handler=run_delete)
+    delete.set_defaults(handler=_guarded(run_delete))
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Turn a database failure (disk full, read-only, damaged file) into a one-line error."""
+
+    def run(args: argparse.Namespace) -> int:
+        import sqlite3
+
+        try:
+            return handler(args)
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"{_directory(args)}: archive error ({exc})") from None
+
+    return run
 
 
 def _width(text: str) -> int:

@@ -164,18 +164,22 @@ class Archive:
             return
         try:
             self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise ArchiveError(f"{self.directory}: archive is busy ({exc})") from None
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"{self.directory}: cannot write to the archive ({exc})") from None
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self._depth = 0
+            self._db.execute("COMMIT")
+        except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise ArchiveError(
+                    f"{self.directory}: cannot write to the archive ({exc})"
+                ) from None
             raise
-        self._depth = 0
-        self._db.execute("COMMIT")
+        finally:
+            self._depth = 0
 
     def _next_seq(self) -> int:
         row = self._db.execute(
