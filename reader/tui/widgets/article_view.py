@@ -25,7 +25,7 @@ from textual.strip import Strip
 from reader.models import StoredArticle
 from reader.search.analysis import analyze
 from reader.search.highlight import find_hits
-from reader.text import layout
+from reader.text import layout, paragraph_direction
 from reader.tui.commands import bindings_for
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ Part = Literal["title", "meta", "tags", "body", "blank"]
 LAYOUT_BUDGET_S = 0.030
 # Layouts kept per view: (article id, width, mode) -> rows.
 LAYOUT_CACHE_SIZE = 32
+
+RLM = "\u200f"
 
 _LABELS = {
     "en": {"actors": "Actors", "places": "Places", "sep": ": ", "join": ", ", "dot": " · "},
@@ -71,7 +73,7 @@ class _Layout:
 
 
 @dataclass(frozen=True, slots=True)
-class _Document:
+class ArticleDocument:
     """The logical strings of an article, each placed at its offset in `logical_text()`."""
 
     title: str
@@ -83,17 +85,23 @@ class _Document:
     text: str
 
 
-def _document(stored: StoredArticle, ui_lang: str) -> _Document:
+def article_document(stored: StoredArticle, ui_lang: str) -> ArticleDocument:
+    """The strings the view lays out: title, source/date, tags lines, body paragraphs."""
     article = stored.article
     labels = _LABELS.get(ui_lang, _LABELS["en"])
     date = article.published.strftime("%Y-%m-%d %H:%M") if article.published else ""
+    # In an RTL article the header lines are RTL paragraphs too (an RLM leads them), so a
+    # list of Arabic names reads right to left with Arabic commas, label first on the right.
+    rtl = paragraph_direction(article.title or article.body) == "rtl"
+    lead = RLM if rtl else ""
+    join = "، " if rtl else labels["join"]
     meta = labels["dot"].join(part for part in (article.source, date) if part)
-    tag_parts = []
+    tag_lines = []
     if stored.tags.actors:
-        tag_parts.append(labels["actors"] + labels["sep"] + labels["join"].join(stored.tags.actors))
+        tag_lines.append(lead + labels["actors"] + labels["sep"] + join.join(stored.tags.actors))
     if stored.tags.places:
-        tag_parts.append(labels["places"] + labels["sep"] + labels["join"].join(stored.tags.places))
-    tags = " | ".join(tag_parts)
+        tag_lines.append(lead + labels["places"] + labels["sep"] + join.join(stored.tags.places))
+    tags = "\n".join(tag_lines)
     paragraphs = tuple(article.body.split("\n")) if article.body else ()
     body_offsets: list[int] = []
     position = 0
@@ -111,13 +119,13 @@ def _document(stored: StoredArticle, ui_lang: str) -> _Document:
         doc_offsets.append(cursor)
         cursor += len(paragraph) + 1
     text = "\n".join([*pieces, *paragraphs])
-    return _Document(
+    return ArticleDocument(
         article.title, meta, tags, paragraphs, tuple(body_offsets), tuple(doc_offsets), text
     )
 
 
 def _lay_out_paragraph(
-    document: _Document, index: int, width: int, mode: BidiMode
+    document: ArticleDocument, index: int, width: int, mode: BidiMode
 ) -> list[ViewRow]:
     """The rows of body paragraph `index`, followed by a blank separator row."""
     paragraph = document.paragraphs[index]
@@ -200,7 +208,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.set_reactive(ArticleView.bidi_mode, bidi_mode)
         self.set_reactive(ArticleView.ui_lang, ui_lang)
         self._stored: StoredArticle | None = None
-        self._document: _Document | None = None
+        self._document: ArticleDocument | None = None
         self._fingerprint = 0
         self._terms: tuple[str, ...] = ()
         self._title_hits: list[tuple[int, int]] = []
@@ -244,7 +252,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show an article from the top, highlighting the cells of the search `terms`."""
         self._stored = stored
         self._fingerprint = hash((stored.article, stored.tags))
-        self._document = _document(stored, self.ui_lang)
+        self._document = article_document(stored, self.ui_lang)
         self._terms = tuple(terms)
         # Terms may be the index's analysed terms (SearchResults.terms) or words as typed.
         wanted = set(self._terms) | {term for word in self._terms for term, _, _ in analyze(word)}
@@ -375,7 +383,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _finish_layout(
         self,
         key: _Key,
-        document: _Document,
+        document: ArticleDocument,
         start: int,
         width: int,
         mode: BidiMode,
@@ -435,7 +443,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_ui_lang(self, old: str, new: str) -> None:
         if old != new and self._stored is not None:
-            self._document = _document(self._stored, new)
+            self._document = article_document(self._stored, new)
             self._relayout()
 
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
