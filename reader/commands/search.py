@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from reader.models import SearchHit
     from reader.search.index import SearchIndex, SearchResults
     from reader.store import Archive
+    from reader.text import BidiMode
 
 BOLD_REVERSE = "\x1b[1;7m"
 RESET = "\x1b[0m"
@@ -144,7 +144,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_results_json(args.query, results), ensure_ascii=False, indent=1))
     else:
-        _print_results(results, sys.stdout)
+        mode: BidiMode = "terminal" if getattr(args, "bidi", None) == "terminal" else "app"
+        _print_results(results, sys.stdout, mode)
     return 0
 
 
@@ -176,7 +177,7 @@ def _results_json(query: str, results: SearchResults) -> dict[str, Any]:
     }
 
 
-def _print_results(results: SearchResults, out: TextIO) -> None:
+def _print_results(results: SearchResults, out: TextIO, mode: BidiMode) -> None:
     import shutil
 
     width = max(20, min(shutil.get_terminal_size((80, 24)).columns, 120))
@@ -191,12 +192,12 @@ def _print_results(results: SearchResults, out: TextIO) -> None:
     out.write(f"{results.total} article(s)\n")
     for hit in results.hits:
         out.write("\n")
-        _write_block(out, hit.title, list(hit.title_hits), width, color)
+        _write_block(out, hit.title, list(hit.title_hits), width, color, mode)
         when = hit.published.date().isoformat() if hit.published else ""
         meta = "  ·  ".join(part for part in (hit.source, when, hit.id) if part)
-        _write_block(out, meta, [], width, False)
+        _write_block(out, meta, [], width, False, mode)
         if hit.snippet:
-            _write_block(out, hit.snippet, list(hit.snippet_hits), width, color)
+            _write_block(out, hit.snippet, list(hit.snippet_hits), width, color, mode)
 
 
 def _safe(text: str) -> str:
@@ -206,7 +207,7 @@ def _safe(text: str) -> str:
 
 
 def _write_block(
-    out: TextIO, text: str, hits: list[tuple[int, int]], width: int, color: bool
+    out: TextIO, text: str, hits: list[tuple[int, int]], width: int, color: bool, mode: BidiMode
 ) -> None:
     """Lay `text` out (bidi, RTL right-aligned) and print it, hits in bold reverse on a TTY."""
     from reader.text.sanitize import sanitize_with_map
@@ -219,11 +220,9 @@ def _write_block(
         mapped = [back[i] for i in range(start, end) if i in back]
         if mapped:
             spans.append((min(mapped), max(mapped) + 1))
-    layout = _layout_function()
-    if layout is None:
-        out.write(clean + "\n")
-        return
-    for line in layout(clean, width, mode="terminal"):
+    from reader.text import layout
+
+    for line in layout(clean, width, mode=mode):
         if not color or not spans:
             out.write(line.text.rstrip() + "\n")
             continue
@@ -250,20 +249,6 @@ def _paint(text: str, columns: set[int]) -> str:
     if inside:
         pieces.append(RESET)
     return "".join(pieces)
-
-
-def _layout_function() -> Callable[..., Sequence[Any]] | None:
-    """`reader.text.layout` (the text engine's line layout), or None while it is absent."""
-    import importlib
-
-    found = getattr(importlib.import_module("reader.text"), "layout", None)
-    if found is None:
-        try:
-            found = importlib.import_module("reader.text.layout")
-        except ImportError:
-            return None
-    found = getattr(found, "layout", found)
-    return found if callable(found) else None
 
 
 def run_analyze(args: argparse.Namespace) -> int:

@@ -57,10 +57,12 @@ def test_text_output_is_plain_when_not_a_tty(archive_dir: Path) -> None:
         source="own-news",
     )
     _archive(archive_dir, [hostile])
-    done = run_akhbar(["search", "خطر"], archive=archive_dir)
-    assert done.returncode == 0, done.stderr
-    assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
-    assert "own-x" in done.stdout and "خطر" in done.stdout
+    for mode in ("app", "terminal"):
+        done = run_akhbar(["--bidi", mode, "search", "خطر"], archive=archive_dir)
+        assert done.returncode == 0, done.stderr
+        assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
+        assert "own-x" in done.stdout
+    assert "نص فيه خطر" in done.stdout  # terminal mode: logical order, the terminal reorders
 
 
 def test_malformed_query_exits_2_with_one_line(archive_dir: Path) -> None:
@@ -110,3 +112,35 @@ def test_search_without_archive_is_a_clear_error(archive_dir: Path) -> None:
     done = run_akhbar(["search", "أي"], archive=archive_dir)
     assert done.returncode != 0
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_hits_are_bold_reverse_on_a_tty(archive_dir: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    _archive(archive_dir)
+    primary, secondary = pty.openpty()
+    env = dict(os.environ, AKHBAR_ARCHIVE=str(archive_dir), AKHBAR_CONFIG=os.devnull)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--bidi", "terminal", "search", "أمطار"],
+        stdout=secondary,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    child.wait(timeout=60)
+    os.close(primary)
+    text = output.decode("utf-8")
+    assert "\x1b[1;7mأمطار\x1b[0m" in text  # title and snippet hits
+    assert text.count("\x1b[1;7m") == 2
