@@ -211,19 +211,28 @@ class Library:
         return len(changed)
 
     def _tag(self, ids: Sequence[str]) -> int:
-        """Give each article its machine tags (user edits are kept apart and still win)."""
+        """Give each article its machine tags (user edits are kept apart and still win).
+
+        Tags are computed outside any transaction, then written in one short one, so the
+        archive's write lock is never held while the tagger works."""
         if not ids:
             return 0
         from reader.tagging import tag_article
 
         done = 0
         for start in range(0, len(ids), BATCH_ARTICLES):
+            computed = []
+            for article_id in ids[start : start + BATCH_ARTICLES]:
+                stored = self.archive.get(article_id)
+                if stored is not None:
+                    computed.append((article_id, stored.content_hash, tag_article(stored.article)))
             with self.archive.transaction():
-                for article_id in ids[start : start + BATCH_ARTICLES]:
-                    stored = self.archive.get(article_id)
-                    if stored is None:
+                for article_id, content_hash, tags in computed:
+                    current = self.archive.get(article_id)
+                    # Deleted or changed meanwhile: its next run tags the current text.
+                    if current is None or current.content_hash != content_hash:
                         continue
-                    self.archive.set_machine_tags(article_id, tag_article(stored.article))
+                    self.archive.set_machine_tags(article_id, tags)
                     done += 1
         return done
 

@@ -250,7 +250,8 @@ class Archive:
                     self._update(merged, now, original_hash, origin)
                     outcome = "updated"
                 article = merged
-            self._log(origin, article.id, outcome)
+            if outcome != "unchanged":  # reruns leave no trace
+                self._log(origin, article.id, outcome)
             return outcome
 
     def _store_original(self, original: bytes | None) -> str | None:
@@ -589,6 +590,9 @@ class Archive:
             "originals_stored_bytes": int(stored_bytes),
             "file_bytes": path.stat().st_size if path.exists() else 0,
             "seq": self.current_seq(),
+            "last_import": self._db.execute(
+                "SELECT MAX(at) FROM import_log WHERE outcome IN ('added', 'updated')"
+            ).fetchone()[0],
         }
 
     # -- change feed ---------------------------------------------------------------------
