@@ -99,10 +99,22 @@ def _prepare(paragraph: str, mode: BidiMode) -> _Prepared:
 def _tokens(prepared: _Prepared) -> list[tuple[int, int, int, bool]]:
     """Words and space runs as (start, end, cells, is_space), never splitting a cluster."""
     if prepared.units is None:
+        widths = prepared.widths
+        if widths.count("1") == len(widths):
+            return [
+                (
+                    match.start(),
+                    match.end(),
+                    match.end() - match.start(),
+                    match.group(1) is not None,
+                )
+                for match in _TOKENS.finditer(prepared.text)
+            ]
         return [
-            (match.start(), match.end(), prepared.cells(*match.span()), match.group(1) is not None)
+            (match.start(), match.end(), simple_width(widths[match.start() : match.end()]),
+             match.group(1) is not None)
             for match in _TOKENS.finditer(prepared.text)
-        ]
+        ]  # fmt: skip
     tokens: list[tuple[int, int, int, bool]] = []
     text = prepared.text
     for start, end, cells in prepared.units:
@@ -197,6 +209,10 @@ class _CellSource:
         result: list[tuple[int, int] | None] = [None] * self.padding_left
         offset = self.paragraph_offset
         clean_map = self.clean_map
+        if prepared.units is None and not self.replaced:
+            self._build_simple(result)
+            result.extend([None] * self.padding_right)
+            return tuple(result)
         for start, end, reverse, _ in self.segments:
             pieces = prepared.pieces(self.line_start + start, self.line_start + end)
             if reverse:
@@ -212,6 +228,33 @@ class _CellSource:
                 result.extend([cell] * cells)
         result.extend([None] * self.padding_right)
         return tuple(result)
+
+    def _build_simple(self, result: list[tuple[int, int] | None]) -> None:
+        """The common case: one character per cluster, width from its code."""
+        prepared = self.prepared
+        source = prepared.source
+        widths = prepared.widths
+        length = len(prepared.text)
+        clean_map = self.clean_map
+        offset = self.paragraph_offset
+        line_start = self.line_start
+        for start, end, reverse, _ in self.segments:
+            indices = range(line_start + start, line_start + end)
+            for index in reversed(indices) if reverse else indices:
+                code = widths[index]
+                if code != "1" and code != "2":
+                    continue
+                if source is None:
+                    first, after = index, index + 1
+                else:
+                    first = source[index]
+                    after = source[index + 1] if index + 1 < length else prepared.source_length
+                    if after <= first:
+                        after = first + 1
+                cell = (clean_map[offset + first], clean_map[offset + after - 1] + 1)
+                result.append(cell)
+                if code == "2":
+                    result.append(cell)
 
 
 @dataclass(frozen=True)

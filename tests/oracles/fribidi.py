@@ -117,19 +117,21 @@ def visual_orders(paragraph: str, spans: Sequence[tuple[int, int]], rtl: bool) -
     return orders
 
 
+@lru_cache(maxsize=256)
 def mirrored(paragraph: str, rtl: bool) -> str:
     """`paragraph` with each character at an odd resolved level replaced by its mirror glyph."""
     library = _lib()
+    candidates = [char for char in set(paragraph) if unicodedata.mirrored(char)]
+    if not candidates:
+        return paragraph
     _, levels, _ = _resolve(paragraph, rtl)
-    out = []
+    out = list(paragraph)
     for index, char in enumerate(paragraph):
+        if char not in candidates or not levels[index] & 1:
+            continue
         glyph = _Char(ord(char))
-        if levels[index] & 1 and library.fribidi_get_mirror_char(
-            _Char(ord(char)), ctypes.byref(glyph)
-        ):
-            out.append(chr(glyph.value))
-        else:
-            out.append(char)
+        if library.fribidi_get_mirror_char(_Char(ord(char)), ctypes.byref(glyph)):
+            out[index] = chr(glyph.value)
     return "".join(out)
 
 
@@ -149,19 +151,28 @@ def cli_visual(paragraphs: Sequence[str], rtl: bool) -> list[str]:
     return lines[: len(paragraphs)]
 
 
+class _NormTable(dict[int, str]):
+    """Per-character `norm` folding, computed once per character (a `str.translate` table)."""
+
+    def __missing__(self, key: int) -> str:
+        char = chr(key)
+        decomposed = unicodedata.normalize("NFKC", char)
+        if len(decomposed) > 1 and unicodedata.bidirectional(char) in ("AL", "R"):
+            decomposed = decomposed[::-1]
+        folded = "".join(
+            part for part in decomposed if unicodedata.category(part) not in ("Cf", "Mn", "Me")
+        )
+        self[key] = folded
+        return folded
+
+
+_NORM = _NormTable()
+
+
 def norm(visual: str) -> str:
     """Fold shaping so that two VISUAL strings compare: presentation forms to letters.
 
     A ligature expands to letters in logical order, so an RTL one is reversed back; format
     characters and marks (harakat, which akhbar deletes) are dropped; ends are stripped.
     """
-    out = []
-    for char in visual:
-        decomposed = unicodedata.normalize("NFKC", char)
-        if len(decomposed) > 1 and unicodedata.bidirectional(char) in ("AL", "R"):
-            decomposed = decomposed[::-1]
-        out.append(decomposed)
-    folded = "".join(out)
-    return "".join(
-        char for char in folded if unicodedata.category(char) not in ("Cf", "Mn", "Me")
-    ).strip()
+    return visual.translate(_NORM).strip()
