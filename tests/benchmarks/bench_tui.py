@@ -78,7 +78,7 @@ def build_archive(size: int, rebuild: bool) -> Path:
                             id=f"{article.id}-copy{copy}",
                             title=article.title,
                             paragraphs=(*article.paragraphs[:-1], last),
-                            url=f"{article.url}#copy{copy}",
+                            url=f"{article.url}{'&' if '?' in article.url else '?'}copy={copy}",
                             source=article.source,
                             published=(article.published or datetime(2018, 1, 1))
                             - timedelta(days=copy * 7),
