@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -260,6 +261,7 @@ class SearchIndex:
         self.notice: str | None = None  # set on opening: why the index was started afresh
         self._ix: Any = None
         self._searcher: Any = None
+        self._lock = threading.Lock()
         self._facet_table: tuple[Any, dict[str, dict[int, list[str]]]] | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -349,14 +351,16 @@ class SearchIndex:
                 f"{self.directory}: the search index is busy (another akhbar is writing it)"
             ) from None
 
-    def _drop_searcher(self) -> None:
-        if self._searcher is not None:
+    def _drop_searcher(self, *, close: bool = False) -> None:
+        # A superseded searcher may still be in use by a search on another thread (the UI):
+        # it is left to the garbage collector unless the whole index is closing.
+        if close and self._searcher is not None:
             self._searcher.close()
         self._searcher = None
         self._facet_table = None
 
     def close(self) -> None:
-        self._drop_searcher()
+        self._drop_searcher(close=True)
         if self._ix is not None:
             self._ix.close()
             self._ix = None
@@ -448,19 +452,24 @@ class SearchIndex:
 
     def _current_searcher(self) -> Any:
         """One searcher kept open across queries, refreshed when a commit made a new one."""
-        ix = self._index()
-        if self._searcher is not None:
-            # Not Searcher.refresh(): it reuses segment readers with stale deletion sets, so an
-            # updated article would show up twice.
-            if ix.latest_generation() == self._searcher.reader().generation():
-                return self._searcher
-            self._drop_searcher()
-        self._searcher = ix.searcher()
-        return self._searcher
+        with self._lock:
+            ix = self._index()
+            searcher = self._searcher
+            if searcher is not None:
+                # Not Searcher.refresh(): it reuses segment readers with stale deletion sets,
+                # so an updated article would show up twice.
+                if ix.latest_generation() == searcher.reader().generation():
+                    return searcher
+                self._drop_searcher()
+            self._searcher = searcher = ix.searcher()
+            return searcher
 
     def _facet_table_for(self, searcher: Any) -> dict[str, dict[int, list[str]]]:
         """Per facet, docnum -> names, read once per searcher from the facet fields' postings."""
-        if self._facet_table is None or self._facet_table[0] is not searcher:
+        cached = self._facet_table
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        with self._lock:
             reader = searcher.reader()
             table: dict[str, dict[int, list[str]]] = {}
             for name, fieldname in FACETS.items():
@@ -472,7 +481,7 @@ class SearchIndex:
                             per_doc.setdefault(docnum, []).append(label)
                 table[name] = per_doc
             self._facet_table = (searcher, table)
-        return self._facet_table[1]
+        return table
 
 
 class _CountingTopCollector(collectors.TopCollector):  # type: ignore[misc]
