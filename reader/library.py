@@ -142,7 +142,7 @@ class Library:
         started = time.monotonic()
         report = ImportReport()
         with self._import_lock(on_wait):
-            walker = InputWalker(paths)
+            walker = InputWalker(paths, exclude=[self.directory])  # never the archive itself
             state = ImportProgress(total_bytes=walker.total_bytes)
             batch: list[Ingested] = []
             since_sync = 0

@@ -72,11 +72,19 @@ def _head_text(head: bytes) -> str:
     return head.decode("latin-1")
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
 class InputWalker:
     """Reads every input under some paths; `done_bytes`/`total_bytes` measure progress."""
 
-    def __init__(self, paths: Iterable[Path | str]) -> None:
+    def __init__(self, paths: Iterable[Path | str], *, exclude: Iterable[Path] = ()) -> None:
         self.paths = [Path(p) for p in paths]
+        self.exclude = {_resolved(path) for path in exclude}
         self.files: list[tuple[Path, str]] = []
         self.problems: list[InputError] = []
         self.total_bytes = 0
@@ -104,8 +112,14 @@ class InputWalker:
             name = error.filename or str(directory)
             self.problems.append(InputError(str(name), f"cannot read ({error.strerror})"))
 
+        if _resolved(directory) in self.exclude:
+            return
         for root, dirs, names in os.walk(directory, onerror=refuse):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if not d.startswith(".") and _resolved(Path(root) / d) not in self.exclude
+            )
             for name in sorted(names):
                 if name.startswith("."):
                     continue

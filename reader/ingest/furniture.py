@@ -209,6 +209,18 @@ def is_related_header(text: str) -> bool:
     return 0 < len(words) <= 5 and _RELATED.match(" ".join(words)) is not None
 
 
+_FEED_FOOTER = re.compile(
+    r"^(?:the\s+post\s+.+\s+appeared\s+first\s+on\s+.+"
+    r"|ظهر(?:ت)?\s+(?:المقاله|المقال|التدوينه|الخبر|المشاركه)\s+.+\s+اولا\s+(?:على|علي)\s+.+"
+    r"|(?:continue\s+reading|تابع\s+القراءه|اكمل\s+القراءه|واصل\s+القراءه)(?:\s+.{0,40})?)$"
+)
+
+
+def is_feed_footer(text: str) -> bool:
+    """The line blog software appends to feed items ("The post X appeared first on Y")."""
+    return _short(text, 40) and _FEED_FOOTER.match(normalise_line(text)) is not None
+
+
 def is_copyright(text: str) -> bool:
     if not _short(text, 16):
         return False
@@ -298,7 +310,7 @@ def strip_furniture(paragraphs: list[str], *, title: str | None = None) -> Clean
     for paragraph in paragraphs:
         (removed if _is_furniture_anywhere(paragraph) else kept).append(paragraph)
     kept = _cut_related_lists(kept, removed)
-    while kept and is_copyright(kept[-1]):
+    while kept and (is_copyright(kept[-1]) or is_feed_footer(kept[-1])):
         removed.append(kept.pop())
 
     # The top of the page: breadcrumbs, bare dates and section labels before the title.

@@ -178,3 +178,13 @@ def test_read_paths_names_missing_and_special_inputs(tmp_path: Path) -> None:
         "empty.txt": "empty file",
         "blank.txt": "empty file (only white space)",
     }
+
+
+def test_walker_skips_excluded_folders(tmp_path: Path) -> None:
+    from reader.ingest import InputWalker
+
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "archive.sqlite3").write_bytes(b"SQLite format 3\x00" + bytes(100))
+    (tmp_path / "note.txt").write_text("عنوان\n\nنص.", encoding="utf-8")
+    items = list(InputWalker([tmp_path], exclude=[tmp_path / "archive"]))
+    assert [type(item).__name__ for item in items] == ["Ingested"]

@@ -136,3 +136,16 @@ def test_inline_related_list_goes_but_the_text_after_it_stays() -> None:
 def test_decoration_lines_go() -> None:
     cleaned = strip_furniture([BODY[0], "-----------", "* * *", BODY[1]], title="عنوان")
     assert cleaned.paragraphs == BODY[:2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The post مهرجان التمور يعود appeared first on نشرة الواحة.",
+        "ظهرت المقالة مهرجان التمور يعود أولاً على نشرة الواحة.",
+        "تابع القراءة ←",
+    ],
+)
+def test_feed_footers_at_the_end_go(line: str) -> None:
+    cleaned = strip_furniture([*BODY, line], title="عنوان")
+    assert cleaned.paragraphs == BODY and cleaned.removed == [line]
