@@ -348,8 +348,10 @@ def _visual_line(
     source_start = clean_map[first] if first < len(clean_map) else _end_of(clean_map)
     source_end = clean_map[after - 1] + 1 if after > first else source_start
     replaced: frozenset[int] = frozenset()
-    if cells > width:  # only a cluster wider than the whole line (width 1, wide emoji)
-        replaced = frozenset(s for s, _, c in prepared.pieces(start, end) if c > width)
+    if cells > width:  # a cluster wider than the whole line (an emoji sequence, width 1)
+        too_wide = [(s, c) for s, _, c in prepared.pieces(start, end) if c > width]
+        replaced = frozenset(s for s, _ in too_wide)
+        cells -= sum(c - 1 for _, c in too_wide)
     if mode == "terminal" or start == end:
         segments: tuple[Segment, ...] = ((0, end - start, False, 0),)
         body = text[start:end]
@@ -383,8 +385,8 @@ def _visual_line(
                 part = mirror(part)
             parts.append(part)
         printed = "".join(parts).translate(DROP_FORMAT)
-        padding = max(width - min(cells, width), 0) if prepared.rtl else 0
-    shown = min(cells, width) if replaced else cells
+        padding = max(width - cells, 0) if prepared.rtl else 0
+    shown = cells
     return VisualLine(
         text=" " * padding + printed,
         paragraph=paragraph,
