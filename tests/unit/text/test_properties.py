@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
@@ -100,7 +101,7 @@ def test_sanitize_is_idempotent_and_maps_back(text: str) -> None:
     clean, source = sanitize_with_map(text)
     assert sanitize(clean) == clean
     assert len(source) == len(clean)
-    assert all(a <= b for a, b in zip(source, source[1:], strict=False))
+    assert all(a <= b for a, b in itertools.pairwise(source))
     for char, index in zip(clean, source, strict=True):
         assert char == text[index] or char in "\n \ufffd"
     assert all(unicodedata.category(c) != "Cc" or c == "\n" for c in clean), (
