@@ -42,6 +42,12 @@ def run_ui(args: argparse.Namespace) -> int:
 
     settings = resolve(getattr(args, "bidi", None), getattr(args, "ui_lang", None), config)
 
+    import os
+
+    # A full-screen app follows the real terminal size: exported COLUMNS/LINES would pin it
+    # (Rich reads them) and the layout would never follow a resize.
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
     from reader.tui.terminal import BidiTerminalGuard, detect
 
     decision = detect(settings.bidi)  # before Textual owns the terminal's input

@@ -65,6 +65,8 @@ class MainScreen(Screen[None]):
     """Browse, search and read."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("app")]
+    # Below 100 columns the tags panel only shows while it has focus (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual: instance var)
 
     def __init__(self, store: DataThread, *, ui_lang: UiLang, bidi_mode: BidiMode) -> None:
         super().__init__(id="main")
@@ -122,11 +124,6 @@ class MainScreen(Screen[None]):
             widget.bidi_mode = self.bidi_mode
         self.article_list.focus()
         self.start()
-
-    NARROW = 100  # below this width the tags panel only shows while it has focus
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.set_class(event.widget is self.tags_panel, "-tags-open")
