@@ -38,8 +38,10 @@ class Lexicon:
         self.add_name(canonical)
 
 
-def strip_clitics(words: Sequence[str], lexicon: Lexicon) -> list[str]:
-    """Remove proclitics from a name's first word (`وروسيا` -> `روسيا`), keeping `ال` (`الأردن`)."""
+def strip_clitics(words: Sequence[str], lexicon: Lexicon, *, guess: bool = True) -> list[str]:
+    """Remove proclitics from a name's first word (`وروسيا` -> `روسيا`), keeping `ال` (`الأردن`).
+
+    Without `guess`, an unknown name loses only the clitics hiding an `ال` (`والكويت`)."""
     if not words:
         return []
     first, rest = words[0], list(words[1:])
@@ -64,7 +66,7 @@ def strip_clitics(words: Sequence[str], lexicon: Lexicon) -> list[str]:
     for candidate in candidates[1:]:
         if candidate.startswith("ال") and not first.startswith("ال"):
             return [candidate, *rest]
-    if first[:1] in "وف" and len(first) >= 4:
+    if guess and first[:1] in "وف" and len(first) >= 4:
         return [first[1:], *rest]
     return [first, *rest]
 

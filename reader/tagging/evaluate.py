@@ -57,7 +57,9 @@ def entity_level(tagger: Tagger, sentences: list[Sentence]) -> dict[str, object]
     for sentence in sentences:
         tokens = [token for token, _ in sentence]
         tokens_seen += len(tokens)
-        labels = resources.crf.tag(sequence_features(tokens, resources.places))
+        labels = resources.crf.tag(
+            sequence_features(tokens, resources.places, resources.name_words)
+        )
         predicted = {(s.start, s.end, s.label) for s in spans(labels)}
         gold = {(s.start, s.end, s.label) for s in spans([tag for _, tag in sentence])}
         for label, score in per_type.items():

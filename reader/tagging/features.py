@@ -5,11 +5,14 @@ Training (`reader.tagging.train`) and tagging use this one function, so they can
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from reader.tagging.arabic import fold, proclitic_variants
 from reader.tagging.gazetteer import Gazetteer
+
+MIN_NAME_SHARE = 0.5  # a stem is a "name word" when at least half its uses are in names
 
 
 @lru_cache(maxsize=65536)
@@ -40,6 +43,9 @@ def _word_features(token: str) -> tuple[str, ...]:
         features.append(f"cl={word[: len(word) - len(stem)]}")
     if stem.startswith("ال"):
         features.append("al")
+    core = stem[2:] if stem.startswith("ال") else stem
+    padded = f"<{core}>"
+    features.extend(f"g3={padded[i : i + 3]}" for i in range(len(padded) - 2))
     return tuple(features)
 
 
@@ -49,10 +55,37 @@ def _context_word(token: str) -> tuple[str, str]:
     return word, proclitic_variants(word)[-1]
 
 
-def sequence_features(tokens: Sequence[str], places: Gazetteer) -> list[list[str]]:
+def name_word_kinds(sentences: Iterable[Sequence[tuple[str, str]]]) -> dict[str, str]:
+    """Stems that mostly occur inside names, with the kinds they name (`PERS`, `LOC|ORG`...).
+
+    Used as a feature: at training time built from the other folds only (jackknife), so the
+    model learns how far to trust it on words it has not seen annotated.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for sentence in sentences:
+        for token, tag in sentence:
+            stem = _context_word(token)[1]
+            counts.setdefault(stem, Counter())[tag[2:] if tag != "O" else "O"] += 1
+    kinds: dict[str, str] = {}
+    for stem, seen in counts.items():
+        total = sum(seen.values())
+        labels = sorted(
+            label
+            for label in ("PERS", "LOC", "ORG")
+            if seen[label] and seen[label] / total >= MIN_NAME_SHARE
+        )
+        if labels and len(stem) > 1:
+            kinds[stem] = "|".join(labels)
+    return kinds
+
+
+def sequence_features(
+    tokens: Sequence[str], places: Gazetteer, name_words: Mapping[str, str] | None = None
+) -> list[list[str]]:
     """One feature list per token (binary features, as python-crfsuite takes them)."""
     count = len(tokens)
     folded = [_context_word(token) for token in tokens]
+    kinds = [name_words.get(stem, "") for _, stem in folded] if name_words else [""] * count
     gazetteer_marks = [""] * count
     for match in places.find([word for word, _ in folded]):
         gazetteer_marks[match.start] = "B"
@@ -63,6 +96,8 @@ def sequence_features(tokens: Sequence[str], places: Gazetteer) -> list[list[str
         features = ["bias", *_word_features(token)]
         if gazetteer_marks[index]:
             features.append(f"gz={gazetteer_marks[index]}")
+        if kinds[index]:
+            features.append(f"nk={kinds[index]}")
         for offset in (-2, -1, 1, 2):
             position = index + offset
             if 0 <= position < count:
@@ -73,6 +108,8 @@ def sequence_features(tokens: Sequence[str], places: Gazetteer) -> list[list[str
                     features.append(f"{offset}s2={stem[-2:]}")
                     if gazetteer_marks[position]:
                         features.append(f"{offset}gz={gazetteer_marks[position]}")
+                    if kinds[position]:
+                        features.append(f"{offset}nk={kinds[position]}")
             else:
                 features.append(f"{offset}w=<edge>")
         if 0 < index < count - 1:

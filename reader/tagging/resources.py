@@ -8,6 +8,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_FILE = "model.crfsuite"
 PLACES_FILE = "places.txt"
 LEXICON_FILE = "lexicon.tsv"
+NAME_WORDS_FILE = "name_words.tsv"
 ALIASES_FILE = "aliases.tsv"
 ACTORS_FILE = "actors.txt"
 
@@ -37,3 +38,9 @@ def place_names(path: Path, *, strong_only: bool = False) -> list[str]:
         if not strong_only or origin != "geonames":
             names.append(name)
     return names
+
+
+def load_name_words(path: Path) -> dict[str, str]:
+    """Folded stem -> the kinds of name it mostly belongs to (`name_words.tsv`)."""
+    pairs = (line.split("\t") for line in load_lines(path))
+    return {fields[0]: fields[1] for fields in pairs if len(fields) == 2}

@@ -23,9 +23,11 @@ from reader.tagging.resources import (
     DATA_DIR,
     LEXICON_FILE,
     MODEL_FILE,
+    NAME_WORDS_FILE,
     PLACES_FILE,
     load_aliases,
     load_lines,
+    load_name_words,
     place_names,
 )
 from reader.tagging.rules import (
@@ -61,6 +63,7 @@ class _Resources:
 
         self.crf: Any = pycrfsuite.Tagger()
         self.crf.open(str(data_dir / MODEL_FILE))
+        self.name_words = load_name_words(data_dir / NAME_WORDS_FILE)
         aliases_path = data_dir / "aliases.tsv"
         place_aliases = load_aliases("place", aliases_path)
         actor_aliases = load_aliases("actor", aliases_path)
@@ -146,7 +149,9 @@ class Tagger:
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
         for start, end in actor_chains(folded):
             candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
-        labels: list[str] = resources.crf.tag(sequence_features(tokens, resources.places))
+        labels: list[str] = resources.crf.tag(
+            sequence_features(tokens, resources.places, resources.name_words)
+        )
         for span in spans(labels):
             kind = _KIND_OF_LABEL.get(span.label)
             if kind is not None:

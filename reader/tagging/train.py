@@ -16,23 +16,27 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from reader.models import TagKind
 from reader.tagging.arabic import clean, fold, proclitic_variants
+from reader.tagging.canonical import Lexicon, strip_clitics
 from reader.tagging.corpus import Sentence, default_ner_dir, read_sentences, spans, split
-from reader.tagging.features import sequence_features
+from reader.tagging.features import name_word_kinds, sequence_features
 from reader.tagging.gazetteer import Gazetteer
 from reader.tagging.resources import (
     DATA_DIR,
     LEXICON_FILE,
     MODEL_FILE,
+    NAME_WORDS_FILE,
     PLACES_FILE,
     load_aliases,
     place_names,
 )
-from reader.tagging.rules import is_adjective_of
+from reader.tagging.rules import ACTOR_HEADS, is_adjective_of
 
 SEED = 20260101
+FOLDS = 5  # contiguous blocks for the jackknifed name-word feature
 CRF_PARAMS: dict[str, object] = {
-    "c1": 0.05,
+    "c1": 0.1,
     "c2": 0.01,
     "max_iterations": 150,
     "feature.possible_transitions": True,
@@ -124,27 +128,49 @@ def build_places(train: list[Sentence]) -> list[tuple[str, str]]:
     return sorted(kept.values())
 
 
-def build_lexicon(train: list[Sentence]) -> list[tuple[str, str, int]]:
-    """(surface name, coarse kind, count) of every annotated name in the training part."""
-    counts: Counter[tuple[str, str]] = Counter()
+def build_lexicon(train: list[Sentence], places: list[str]) -> list[tuple[str, str, int]]:
+    """(name, coarse kind, count) of every annotated name in the training part, without the
+    proclitics that the place list, the aliases or the actor heads show to be clitics."""
+    known = Lexicon()
+    known.known_words.update(ACTOR_HEADS)
+    for place in places:
+        known.add_name(place)
+    for kind in TagKind:
+        for alias, canonical in load_aliases(kind.value):
+            known.add_alias(alias, canonical, kind)
+    found: list[tuple[list[str], str]] = []
     for sentence in train:
         tags = [tag for _, tag in sentence]
         for span in spans(tags):
-            if span.label == "MISC":
-                continue
-            name = " ".join(token for token, _ in sentence[span.start : span.end])
-            counts[(name, span.label)] += 1
+            if span.label != "MISC":
+                words = [token for token, _ in sentence[span.start : span.end]]
+                found.append((strip_clitics(words, known, guess=False), span.label))
+    # `وإبراهيم` loses its conjunction when `إبراهيم` also starts an annotated name.
+    first_words = {fold(words[0]) for words, _ in found}
+    counts: Counter[tuple[str, str]] = Counter()
+    for words, label in found:
+        first = words[0]
+        if first[:1] in "وف" and len(first) >= 4 and fold(first[1:]) in first_words:
+            words = [first[1:], *words[1:]]
+        counts[(" ".join(words), label)] += 1
     return sorted(((name, kind, n) for (name, kind), n in counts.items()), key=lambda r: r[:2])
 
 
 def train_model(train: list[Sentence], places: Gazetteer, model_path: Path) -> None:
+    """Fit the CRF; the name-word feature of each block of sentences comes from the others."""
     import pycrfsuite
 
     random.seed(SEED)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence in train:
-        tokens = [token for token, _ in sentence]
-        trainer.append(sequence_features(tokens, places), [tag for _, tag in sentence])
+    count = len(train)
+    for part in range(FOLDS):
+        block = train[part * count // FOLDS : (part + 1) * count // FOLDS]
+        others = train[: part * count // FOLDS] + train[(part + 1) * count // FOLDS :]
+        name_words = name_word_kinds(others)
+        for sentence in block:
+            tokens = [token for token, _ in sentence]
+            features = sequence_features(tokens, places, name_words)
+            trainer.append(features, [tag for _, tag in sentence])
     trainer.select("lbfgs")
     trainer.set_params(CRF_PARAMS)
     trainer.train(str(model_path))
@@ -168,9 +194,14 @@ def main(argv: list[str] | None = None) -> int:
         "".join(f"{name}\t{origin}\n" for name, origin in places), encoding="utf-8"
     )
     print(f"places: {len(places)}", file=sys.stderr)
-    lexicon = build_lexicon(train)
+    lexicon = build_lexicon(train, [name for name, _ in places])
     (out / LEXICON_FILE).write_text(
         "".join(f"{name}\t{kind}\t{n}\n" for name, kind, n in lexicon), encoding="utf-8"
+    )
+    name_words = name_word_kinds(train)
+    (out / NAME_WORDS_FILE).write_text(
+        "".join(f"{stem}\t{kinds}\n" for stem, kinds in sorted(name_words.items())),
+        encoding="utf-8",
     )
     gazetteer = Gazetteer(place_names(out / PLACES_FILE), load_aliases("place"))
     train_model(train, gazetteer, out / MODEL_FILE)
