@@ -47,7 +47,8 @@ LAYOUT_CACHE_SIZE = 32
 RLM = "\u200f"
 
 _LABELS = {
-    "en": {"actors": "Actors", "places": "Places", "sep": ": ", "join": ", ", "dot": " · "},
+    # The LRM keeps the colon with an English label when the line is RTL ("Actors:" not ":Actors").
+    "en": {"actors": "Actors", "places": "Places", "sep": ":\u200e ", "join": ", ", "dot": " · "},
     "ar": {"actors": "الفاعلون", "places": "الأماكن", "sep": ": ", "join": "، ", "dot": " · "},
 }
 
