@@ -507,3 +507,24 @@ def test_closing_stops_a_long_index_sync(fixture_archive: Path) -> None:
     assert asyncio.run(store.sync_index()) == 0  # already in sync after the import
     store.close()
     assert store.stopping.is_set()
+
+
+async def test_command_palette_runs_registry_commands(fixture_archive: Path) -> None:
+    from reader.tui.screens.bidi_check import BidiCheckScreen
+
+    app = AkhbarApp(fixture_archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await type_text(pilot, "bidi check")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, BidiCheckScreen):
+                break
+        assert isinstance(app.screen, BidiCheckScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.bidi_mode == "app"
