@@ -92,7 +92,7 @@ class AkhbarApp(App[None]):
         if self.decision.hint:
             notes.append(self.decision.hint)
         if notes:
-            self.main_screen.call_after_refresh(self.main_screen.note, " · ".join(notes))
+            self.main_screen.call_after_refresh(self.main_screen.set_sticky_note, " · ".join(notes))
 
     def on_unmount(self) -> None:
         if self.guard is not None:

@@ -528,3 +528,20 @@ async def test_command_palette_runs_registry_commands(fixture_archive: Path) -> 
         await pilot.press("escape")
         await pilot.pause()
         assert app.bidi_mode == "app"
+
+
+async def test_a_reordering_terminal_gets_a_hint_until_the_mode_is_chosen(
+    fixture_archive: Path,
+) -> None:
+    from reader.tui.terminal import REORDERING_HINT, decide
+
+    decision = decide("auto", is_tty=True, reply=None, environ={"KONSOLE_VERSION": "1"})
+    settings = UiSettings(keymap={"nope": "x"}, problems=("keymap: unknown binding id 'nope'",))
+    app = AkhbarApp(fixture_archive, settings, decision=decision)
+    async with app.run_test(size=(200, 30)) as pilot:
+        screen = await settle(pilot, app)
+        status = screen.status.render_line(0).text
+        assert REORDERING_HINT[:30] in status and "unknown binding id" in status
+        await pilot.press("f9")
+        await pilot.pause()
+        assert REORDERING_HINT[:30] not in screen.status.render_line(0).text

@@ -78,6 +78,8 @@ class MainScreen(Screen[None]):
         self.search_generation = 0
         self.fullscreen = False
         self.ready = False  # True once the first list (and facets) are shown
+        self.last_note = ""
+        self.sticky_note = ""
 
     # -- composition ---------------------------------------------------------------------
 
@@ -184,7 +186,15 @@ class MainScreen(Screen[None]):
         self.status.unread = unread
 
     def note(self, text: str) -> None:
-        self.status.note = " ".join(text.split())
+        """Show a note in the status line (after it, any sticky hint still standing)."""
+        self.last_note = " ".join(text.split())
+        parts = [part for part in (self.last_note, self.sticky_note) if part]
+        self.status.note = " · ".join(parts)
+
+    def set_sticky_note(self, text: str) -> None:
+        """A hint that stays until the user acts on it (config problems, bidi hint)."""
+        self.sticky_note = " ".join(text.split())
+        self.note(self.last_note)
 
     def note_error(self, exc: BaseException) -> None:
         """Any failure of data work as one line in the status (the UI keeps running)."""
@@ -250,7 +260,7 @@ class MainScreen(Screen[None]):
                 self.note(label("no-results", self.ui_lang))
             if focus_results:
                 self.article_list.focus()
-        elif self.status.note == label("searching", self.ui_lang):
+        elif self.last_note == label("searching", self.ui_lang):
             self.note("")
         self.ready = True
 
@@ -451,8 +461,9 @@ class MainScreen(Screen[None]):
     # -- bidi mode -----------------------------------------------------------------------
 
     def apply_bidi_mode(self, mode: BidiMode) -> None:
-        """Lay everything out again for another bidi mode."""
+        """Lay everything out again for another bidi mode (the user acted on any bidi hint)."""
         self.bidi_mode = mode
+        self.sticky_note = ""
         for widget in (
             self.search_bar,
             self.article_list,
