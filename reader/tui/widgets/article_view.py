@@ -218,7 +218,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: _Layout = _Layout()
         self._layout_key: _Key | None = None
         self._generation = 0
-        self.last_layout_seconds = 0.0
+        self.last_layout_seconds = 0.0  # the last layout computed (not cached)
+        self.last_relayout_seconds = 0.0  # the last show/resize: width choice + layout
 
     # -- public API ----------------------------------------------------------------------
 
@@ -311,6 +312,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if self.content_region.width <= 0:
             return
+        started = time.perf_counter()
         width = self._choose_width()
         layout_ = self._build(width)
         assert layout_ is not None
@@ -324,6 +326,7 @@ class ArticleView(ScrollView, can_focus=True):
         )
         self.virtual_size = Size(width, len(layout_.rows))
         self.refresh()
+        self.last_relayout_seconds = time.perf_counter() - started
 
     def _build(self, width: int, *, complete_only: bool = False) -> _Layout | None:
         """Rows for `width`; a long article returns what fits the time budget and a worker ends it.
