@@ -52,6 +52,7 @@ class ImportReport:
     tagged: int = 0
     indexed: int = 0
     changed_ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # derived data that could not be made
 
     @property
     def articles(self) -> int:
@@ -65,8 +66,13 @@ class ImportReport:
             "refused": [{"input": source, "reason": reason} for source, reason in self.refused],
             "tagged": self.tagged,
             "indexed": self.indexed,
+            "warnings": list(self.warnings),
             "seconds": round(self.seconds, 3),
         }
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]
 
 
 class Library:
@@ -76,6 +82,7 @@ class Library:
         self.directory = Path(directory)
         self.archive = Archive.open(self.directory, create=create)
         self._index: SearchIndex | None = None
+        self._tagging = True
 
     @property
     def index(self) -> SearchIndex:
@@ -147,8 +154,8 @@ class Library:
             batch: list[Ingested] = []
             since_sync = 0
             # Articles a killed earlier run stored but never tagged are finished first.
-            if tag:
-                report.tagged += self._tag(self.archive.ids_needing_tags())
+            self._tagging = tag
+            self._tag_pending(report)
             for item in walker:
                 if isinstance(item, InputError):
                     report.refused.append((item.source, item.reason))
@@ -158,18 +165,18 @@ class Library:
                 else:
                     batch.append(item)
                     if len(batch) >= BATCH_ARTICLES:
-                        since_sync += self._store_batch(batch, report, state, tag)
+                        since_sync += self._store_batch(batch, report, state)
                         batch = []
                         if index and since_sync >= SYNC_EVERY_ARTICLES:
-                            report.indexed += self.index.sync(self.archive)
+                            index = self._sync_index(report)
                             since_sync = 0
                 if progress is not None:
                     state.done_bytes = walker.done_bytes
                     progress(state)
             if batch:
-                self._store_batch(batch, report, state, tag)
+                self._store_batch(batch, report, state)
             if index:
-                report.indexed += self.index.sync(self.archive)
+                self._sync_index(report)
             state.done_bytes = state.total_bytes
             if progress is not None:
                 progress(state)
@@ -181,7 +188,6 @@ class Library:
         batch: Sequence[Ingested],
         report: ImportReport,
         state: ImportProgress,
-        tag: bool,
     ) -> int:
         """Upsert a batch in one transaction, then tag what it added or changed."""
         changed: list[str] = []
@@ -206,9 +212,38 @@ class Library:
                     continue
                 changed.append(item.article.id)
         report.changed_ids.extend(changed)
-        if tag:
-            report.tagged += self._tag(self.archive.ids_needing_tags())
+        self._tag_pending(report)
         return len(changed)
+
+    def _tag_pending(self, report: ImportReport) -> None:
+        """Tag every article that needs it; a failing tagger stops tagging, not the import
+        (the articles stay marked untagged and the next import or retag does them)."""
+        if not self._tagging:
+            return
+        try:
+            report.tagged += self._tag(self.archive.ids_needing_tags())
+        except (ArchiveError, MemoryError):
+            raise
+        except Exception as exc:
+            self._tagging = False
+            report.warnings.append(
+                f"tagging failed ({type(exc).__name__}: {_one_line(exc)}); the articles are stored "
+                "untagged and will be tagged by the next import"
+            )
+
+    def _sync_index(self, report: ImportReport) -> bool:
+        """Bring the search index up to date; False (with a warning) when it cannot be."""
+        try:
+            report.indexed += self.index.sync(self.archive)
+        except (ArchiveError, MemoryError):
+            raise
+        except Exception as exc:
+            report.warnings.append(
+                f"the search index was not updated ({type(exc).__name__}: {_one_line(exc)}); "
+                "`akhbar reindex` rebuilds it from the archive"
+            )
+            return False
+        return True
 
     def _tag(self, ids: Sequence[str]) -> int:
         """Give each article its machine tags (user edits are kept apart and still win).

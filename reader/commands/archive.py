@@ -173,6 +173,8 @@ def run_import(args: argparse.Namespace) -> int:
         library.close()
     for source, reason in report.refused:
         _say(f"refused {_printable(source)}: {reason}")
+    for warning in report.warnings:
+        _say(f"warning: {_printable(warning)}")
     summary = (
         f"imported {report.articles} article(s): {report.added} new, {report.updated} updated, "
         f"{report.unchanged} unchanged; {len(report.refused)} input(s) refused "

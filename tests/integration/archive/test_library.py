@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.library import Library
 from reader.models import TagKind
 
@@ -35,3 +37,24 @@ def test_import_tags_indexes_and_small_writes_follow(fixtures_dir: Path, tmp_pat
         assert library.delete(hit.id)
         assert all(h.id != hit.id for h in library.index.search("المكتبة", limit=10).hits)
         assert library.index.doc_count() == 9
+
+
+def test_a_failing_tagger_or_index_never_loses_the_import(
+    fixtures_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.tagging
+
+    def broken(article: object) -> object:
+        raise FileNotFoundError("model file missing")
+
+    monkeypatch.setattr(reader.tagging, "tag_article", broken)
+    source = fixtures_dir / "ingest" / "saved-page.txt"
+    with Library(tmp_path / "archive") as library:
+        report = library.import_paths([source])
+        assert report.added == 1 and report.tagged == 0
+        assert any("tagging failed" in warning for warning in report.warnings)
+        assert len(library.archive.ids_needing_tags()) == 1
+        monkeypatch.undo()
+        again = library.import_paths([source])
+        assert again.unchanged == 1 and again.tagged == 1 and again.warnings == []
+        assert library.archive.ids_needing_tags() == []
