@@ -339,3 +339,27 @@ async def test_control_sequences_never_reach_the_screen() -> None:
         for y in range(len(view.rows)):
             text = view.render_line(y).text
             assert not any(unicodedata.category(c) in ("Cc", "Cf") for c in text), repr(text)
+
+
+async def test_selection_copies_logical_text() -> None:
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = ViewApp()
+    async with app.run_test(size=(80, 40)) as pilot:
+        view = app.query_one(ArticleView)
+        view.show_article(STORED)
+        await pilot.pause()
+        assert view.rows[0].part == "title" and view.rows[1].part != "title"
+        # The whole title row, dragged right to left over its visual cells: the logical title.
+        title_row = view.get_selection(
+            Selection.from_offsets(Offset(view.layout_width, 0), Offset(0, 0))
+        )
+        assert title_row is not None and title_row[0] == TITLE
+        everything = view.get_selection(Selection(None, None))
+        assert everything is not None
+
+        def words(text: str) -> list[str]:
+            return text.replace("\u200e", "").replace("\u200f", "").split()
+
+        assert words(everything[0]) == words(view.logical_text())
