@@ -13,6 +13,8 @@ from reader.tagging.arabic import fold, proclitic_variants
 from reader.tagging.gazetteer import Gazetteer
 
 MIN_NAME_SHARE = 0.5  # a stem is a "name word" when at least half its uses are in names
+MIN_COMMON = 2  # a stem is a "common word" when used this often ...
+MAX_COMMON_NAME_SHARE = 0.05  # ... and inside names at most this share of its other uses
 
 
 @lru_cache(maxsize=65536)
@@ -77,6 +79,26 @@ def name_word_kinds(sentences: Iterable[Sequence[tuple[str, str]]]) -> dict[str,
         if labels and len(stem) > 1:
             kinds[stem] = "|".join(labels)
     return kinds
+
+
+def common_words(sentences: Iterable[Sequence[tuple[str, str]]]) -> set[str]:
+    """Stems used at least `MIN_COMMON` times and almost never inside a name: a model span
+    does not end on one, and one alone is no name."""
+    counts: dict[str, Counter[str]] = {}
+    for sentence in sentences:
+        for token, tag in sentence:
+            stem = _context_word(token)[1]
+            counts.setdefault(stem, Counter())["O" if tag == "O" else "N"] += 1
+    return {
+        stem
+        for stem, seen in counts.items()
+        if seen["O"] >= MIN_COMMON and seen["N"] <= MAX_COMMON_NAME_SHARE * seen["O"]
+    }
+
+
+def stem_of(token: str) -> str:
+    """The folded token without proclitics (the key of the word lists)."""
+    return _context_word(token)[1]
 
 
 def sequence_features(

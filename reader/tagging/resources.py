@@ -9,6 +9,7 @@ MODEL_FILE = "model.crfsuite"
 PLACES_FILE = "places.txt"
 LEXICON_FILE = "lexicon.tsv"
 NAME_WORDS_FILE = "name_words.tsv"
+COMMON_WORDS_FILE = "common_words.txt"
 ALIASES_FILE = "aliases.tsv"
 ACTORS_FILE = "actors.txt"
 

@@ -17,9 +17,10 @@ from reader.models import TagKind, Tags
 from reader.tagging.arabic import clean, fold, tokenize
 from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_name
 from reader.tagging.corpus import spans
-from reader.tagging.features import sequence_features
+from reader.tagging.features import sequence_features, stem_of
 from reader.tagging.gazetteer import Gazetteer
 from reader.tagging.resources import (
+    COMMON_WORDS_FILE,
     DATA_DIR,
     LEXICON_FILE,
     MODEL_FILE,
@@ -64,6 +65,7 @@ class _Resources:
         self.crf: Any = pycrfsuite.Tagger()
         self.crf.open(str(data_dir / MODEL_FILE))
         self.name_words = load_name_words(data_dir / NAME_WORDS_FILE)
+        self.common = frozenset(load_lines(data_dir / COMMON_WORDS_FILE))
         aliases_path = data_dir / "aliases.tsv"
         place_aliases = load_aliases("place", aliases_path)
         actor_aliases = load_aliases("actor", aliases_path)
@@ -154,8 +156,17 @@ class Tagger:
         )
         for span in spans(labels):
             kind = _KIND_OF_LABEL.get(span.label)
-            if kind is not None:
-                candidates.append(Candidate(span.start, span.end, kind, _MODEL))
+            if kind is None:
+                continue
+            end = span.end
+            # A model span does not end on a common word (`... عبد الفتاح بالميدالية`), and a
+            # common word alone is no name.
+            while end > span.start and stem_of(tokens[end - 1]) in resources.common:
+                end -= 1
+            if end > span.start + 1 or (
+                end == span.start + 1 and stem_of(tokens[span.start]) not in resources.common
+            ):
+                candidates.append(Candidate(span.start, end, kind, _MODEL))
         for match in resources.strong_places.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
         # Aliases are exact and hand-checked: they win; then longer spans, then stronger sources.

@@ -20,9 +20,10 @@ from reader.models import TagKind
 from reader.tagging.arabic import clean, fold, proclitic_variants
 from reader.tagging.canonical import Lexicon, strip_clitics
 from reader.tagging.corpus import Sentence, default_ner_dir, read_sentences, spans, split
-from reader.tagging.features import name_word_kinds, sequence_features
+from reader.tagging.features import common_words, name_word_kinds, sequence_features
 from reader.tagging.gazetteer import Gazetteer
 from reader.tagging.resources import (
+    COMMON_WORDS_FILE,
     DATA_DIR,
     LEXICON_FILE,
     MODEL_FILE,
@@ -203,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         "".join(f"{stem}\t{kinds}\n" for stem, kinds in sorted(name_words.items())),
         encoding="utf-8",
     )
+    common = sorted(common_words(train))
+    (out / COMMON_WORDS_FILE).write_text("".join(f"{word}\n" for word in common), "utf-8")
     gazetteer = Gazetteer(place_names(out / PLACES_FILE), load_aliases("place"))
     train_model(train, gazetteer, out / MODEL_FILE)
     size = (out / MODEL_FILE).stat().st_size
