@@ -221,6 +221,21 @@ def is_feed_footer(text: str) -> bool:
     return _short(text, 40) and _FEED_FOOTER.match(normalise_line(text)) is not None
 
 
+_READER_ADDRESS = re.compile(
+    r"ننصحك|نرجو منك|تعليقك|تعليقاتك|مشاركاتك|نرحب بتعليقات|يرجي الالتزام|ادناه لا تعبر"
+    r"|your comments?|comments are (?:moderated|reviewed)|views expressed"
+)
+_COMMENT_WORDS = re.compile(r"تعليق|التعليقات|مشاركات|الاراء|النقاش|comment|views")
+
+
+def is_comment_notice(text: str) -> bool:
+    """A site's note to commenters ("comments are reviewed", "views below are not ours")."""
+    if not _short(text, 60):
+        return False
+    line = normalise_line(text)
+    return _READER_ADDRESS.search(line) is not None and _COMMENT_WORDS.search(line) is not None
+
+
 def is_copyright(text: str) -> bool:
     if not _short(text, 16):
         return False
@@ -310,7 +325,9 @@ def strip_furniture(paragraphs: list[str], *, title: str | None = None) -> Clean
     for paragraph in paragraphs:
         (removed if _is_furniture_anywhere(paragraph) else kept).append(paragraph)
     kept = _cut_related_lists(kept, removed)
-    while kept and (is_copyright(kept[-1]) or is_feed_footer(kept[-1])):
+    while kept and (
+        is_copyright(kept[-1]) or is_feed_footer(kept[-1]) or is_comment_notice(kept[-1])
+    ):
         removed.append(kept.pop())
 
     # The top of the page: breadcrumbs, bare dates and section labels before the title.

@@ -149,3 +149,17 @@ def test_decoration_lines_go() -> None:
 def test_feed_footers_at_the_end_go(line: str) -> None:
     cleaned = strip_furniture([*BODY, line], title="عنوان")
     assert cleaned.paragraphs == BODY and cleaned.removed == [line]
+
+
+def test_notes_to_commenters_at_the_end_go_but_advice_stays() -> None:
+    notices = [
+        "نرحب بتعليقات القراء، ونراجعها قبل نشرها. ننصحك بقراءة شروط الاستخدام.",
+        "الآراء الواردة أدناه لا تعبر عن رأي الموقع بل عن أصحابها.",
+    ]
+    cleaned = strip_furniture([*BODY, *notices], title="عنوان")
+    assert cleaned.paragraphs == BODY and cleaned.removed == notices[::-1]
+    advice = [
+        "ننصحك بشرب الماء بكثرة في أيام الحر.",
+        "وقال في تعليق نشره على حسابه إن الأمر انتهى.",
+    ]
+    assert strip_furniture([*BODY, *advice], title="عنوان").paragraphs == [*BODY, *advice]
