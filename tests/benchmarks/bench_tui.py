@@ -195,12 +195,27 @@ async def open_and_resize(directory: Path) -> dict[str, Any]:
                 view.render_line(y)
             resizes.append(time.perf_counter() - started)
             resize_layouts.append(view.last_relayout_seconds)
+        # The longest article: what the UI thread does at once, and when the worker is done.
+        longest_id = max((len(a.article.body), a.article.id) for a in archive.iter_articles())[1]
+        longest = archive.get(longest_id)
+        assert longest is not None
+        started = time.perf_counter()
+        view.show_article(longest)
+        huge_sync = time.perf_counter() - started
+        huge_partial = not view.layout_complete
+        while not view.layout_complete:
+            await pilot.pause(0.005)
+        huge_total = time.perf_counter() - started
         archive.close()
     return {
         "open_ms_median": round(statistics.median(opens) * 1000, 1),
         "open_ms_max": round(max(opens) * 1000, 1),
         "open_layout_ms_median": round(statistics.median(layouts) * 1000, 1),
         "typical_body_chars": typical_length,
+        "longest_body_chars": len(longest.article.body),
+        "longest_open_ui_thread_ms": round(huge_sync * 1000, 1),
+        "longest_finished_in_worker": huge_partial,
+        "longest_complete_ms": round(huge_total * 1000, 1),
         "resize_relayout_ms_median": round(statistics.median(resize_layouts) * 1000, 1),
         "resize_relayout_ms_max": round(max(resize_layouts) * 1000, 1),
         "resize_total_ms_median": round(statistics.median(resizes) * 1000, 1),
