@@ -1,14 +1,14 @@
 """Arabic text for terminals, pure functions: sanitize, fold, direction, shape, bidi, layout."""
 
 from reader.text.chars import cell_width, paragraph_direction
-from reader.text.layout import (
+from reader.text.sanitize import fold_presentation_forms, sanitize, sanitize_with_map
+from reader.text.visual import (
     BidiMode,
     VisualLine,
     layout,
     layout_line,
     render_lines,
 )
-from reader.text.sanitize import fold_presentation_forms, sanitize, sanitize_with_map
 
 __all__ = [
     "BidiMode",

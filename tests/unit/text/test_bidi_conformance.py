@@ -11,12 +11,16 @@ from pathlib import Path
 
 import pytest
 from bidi import get_display
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.text.bidi import (
     BidiDumpError,
     line_levels,
     paragraph_levels,
+    python_bidi_levels,
     resolved_line_levels,
+    simple_rtl_levels,
     visual_segments,
 )
 from reader.text.chars import bidi_codes, direction_of_codes
@@ -55,6 +59,7 @@ def test_levels_and_order_agree_with_bidi_character_test() -> None:
     assert len(cases) > 90_000
     level_failures = []
     order_failures = []
+    fast_path_cases = 0
     for number, text, direction, paragraph_level, expected_levels, expected_order in cases:
         if direction == 2:
             found = direction_of_codes(bidi_codes(text))
@@ -62,6 +67,8 @@ def test_levels_and_order_agree_with_bidi_character_test() -> None:
         else:
             rtl = direction == 1
         assert (1 if rtl else 0) == paragraph_level, number
+        if rtl and simple_rtl_levels(bidi_codes(text)) is not None:
+            fast_path_cases += 1
         levels = resolved_line_levels(text, rtl)
         got = [
             level if expected is not None else None
@@ -145,3 +152,19 @@ def test_levels_agree_with_libfribidi_on_mixed_sentences() -> None:
     for sentence in sentences:
         for rtl in (True, False):
             assert list(paragraph_levels(sentence, rtl)) == fribidi.paragraph_levels(sentence, rtl)
+
+
+FAST_ALPHABET = "بتثلاأمن" + "0123456789" + "٠١٢٣" + " .,:;-+%$#/()[]«»،؟" + "\u05d0\u05d1"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=FAST_ALPHABET, max_size=40))
+def test_fast_rtl_levels_equal_python_bidi(text: str) -> None:
+    fast = simple_rtl_levels(bidi_codes(text))
+    assert fast is not None
+    assert list(fast) == list(python_bidi_levels(text, rtl=True))
+
+
+def test_fast_path_is_refused_outside_its_domain() -> None:
+    for text in ("abc", "ب\u064e", "\u202bب", "ب\u200dب", "ب\tب"):
+        assert simple_rtl_levels(bidi_codes(text)) is None

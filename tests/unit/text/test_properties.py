@@ -151,3 +151,11 @@ paragraphs = st.builds(lambda words, sep: sep.join(words), WORDS, st.sampled_fro
 @given(text=paragraphs, width=st.integers(min_value=3, max_value=40))
 def test_random_paragraphs_agree_with_libfribidi(text: str, width: int) -> None:
     assert order_mismatches(text, width) == []
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet="ab   ", max_size=40), width=st.integers(min_value=1, max_value=12))
+def test_fast_wrap_equals_the_general_wrap(text: str, width: int) -> None:
+    from reader.text.visual import _prepare, _wrap_one_cell_chars, _wrap_tokens
+
+    assert _wrap_one_cell_chars(text, width) == _wrap_tokens(_prepare(text, "terminal"), width)

@@ -88,7 +88,7 @@ def _prepare(paragraph: str, mode: BidiMode) -> _Prepared:
         text, shape_map = shape_with_map(folded)
         source = _compose(fold_map, shape_map)
         codes = bidi_codes(text)
-        levels = paragraph_levels(text, rtl)
+        levels = paragraph_levels(text, rtl, codes)
     else:
         text, source, codes, levels = folded, fold_map, "", b""
     widths = width_codes(text)
@@ -134,6 +134,58 @@ def _wrap(paragraph: str, mode: BidiMode, width: int) -> tuple[tuple[int, int, i
     Spaces at a break belong to no line; a word wider than `width` is cut between clusters.
     """
     prepared = _prepare(paragraph, mode)
+    if (
+        prepared.units is None
+        and prepared.widths.count("1") == len(prepared.widths)
+        and _OTHER_BREAKS.search(prepared.text) is None
+    ):
+        return _wrap_one_cell_chars(prepared.text, width)
+    return _wrap_tokens(prepared, width)
+
+
+_OTHER_BREAKS = re.compile("[\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]")
+_NOT_SPACE = re.compile("[^ ]")
+
+
+def _wrap_one_cell_chars(text: str, width: int) -> tuple[tuple[int, int, int], ...]:
+    """`_wrap_tokens` for text whose characters all take one cell and break only at U+0020.
+
+    Works per line with `str.rfind` instead of per word (the same lines, much faster).
+    """
+    length = len(text)
+    content_end = len(text.rstrip(" "))
+    lines: list[tuple[int, int, int]] = []
+    start = 0
+    while True:
+        if length - start <= width:
+            lines.append((start, length, length - start))
+            break
+        if content_end - start <= width:  # the rest is one line plus trailing spaces
+            lines.append((start, start + width, width))
+            break
+        end = start + width
+        if text[end] == " ":
+            cut = end
+        else:
+            space = text.rfind(" ", start, end)
+            if space < 0:  # a word longer than the line: hard break
+                lines.append((start, end, width))
+                start = end
+                continue
+            cut = space
+        line_end = start + len(text[start:cut].rstrip(" "))
+        if line_end == start:  # only the paragraph's leading spaces (indentation) fit
+            line_end = start + len(text[start:end]) - len(text[start:end].lstrip(" "))
+        lines.append((start, line_end, line_end - start))
+        match = _NOT_SPACE.search(text, max(cut, line_end))
+        if match is None:
+            break
+        start = match.start()
+    return tuple(lines)
+
+
+def _wrap_tokens(prepared: _Prepared, width: int) -> tuple[tuple[int, int, int], ...]:
+    """The general greedy wrap, word by word, measuring clusters."""
     lines: list[tuple[int, int, int]] = []
     line_start = -1
     line_end = 0
@@ -467,7 +519,7 @@ def _layout_line(text: str, width: int, mode: BidiMode, ellipsis: str) -> Visual
     widths = width_codes(short)
     if mode == "app":
         codes = bidi_codes(short)
-        levels = paragraph_levels(short, prepared.rtl)
+        levels = paragraph_levels(short, prepared.rtl, codes)
     else:
         codes, levels = "", b""
     units = None if is_simple(widths) else clusters(short, widths)
