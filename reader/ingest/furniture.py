@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 _MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0300-\u036f]")
 _NON_WORD = re.compile(r"[^\w©]|_")
@@ -253,6 +254,33 @@ def is_date_line(text: str) -> bool:
         return False
     dateish = sum(1 for t in tokens if _DATE_TOKEN.match(t) or normalise_line(t) in _MONTHS)
     return dateish >= max(2, len(tokens) - 1) and any(c.isdigit() for c in text)
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_YMD = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)")
+
+
+def date_from_line(text: str) -> datetime | None:
+    """The date (and time) a page prints as digits, e.g. `2017/03/02 08:05` or `02-03-2017`.
+
+    The zone is unknown; it is taken as UTC so every stored time stays comparable."""
+    text = text.translate(_DIGITS)
+    ymd = _YMD.search(text)
+    if ymd:
+        year, month, day = (int(part) for part in ymd.groups())
+    else:
+        dmy = _DMY.search(text)
+        if dmy is None:
+            return None
+        day, month, year = (int(part) for part in dmy.groups())
+    clock = _CLOCK.search(text)
+    hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def is_breadcrumb(text: str) -> bool:

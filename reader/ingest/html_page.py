@@ -9,7 +9,7 @@ from typing import Any
 from reader.errors import InputError
 from reader.ingest.base import MAX_ARTICLE_CHARS, MAX_HTML_DEPTH, make_id
 from reader.ingest.clean import one_line, split_paragraphs
-from reader.ingest.furniture import Cleaned, strip_furniture
+from reader.ingest.furniture import Cleaned, date_from_line, is_date_line, strip_furniture
 from reader.ingest.plain import language_of
 from reader.models import Article
 
@@ -43,14 +43,20 @@ _PUBLISHED_META = re.compile(
 )
 
 
-def published_time(html: str, date: str | None) -> datetime | None:
-    """The page's publication time: a full timestamp from its metadata when it has one,
-    else the date trafilatura found."""
+def published_time(
+    html: str, date: str | None, visible_lines: list[str] | tuple[str, ...] = ()
+) -> datetime | None:
+    """The page's publication time: a full timestamp from its metadata, else the date line
+    printed beside the title (the furniture removed from the top), else trafilatura's date."""
     found = _published(date)
     for match in _PUBLISHED_META.finditer(html[:200_000]):
         moment = _published(match.group(1).strip().replace("Z", "+00:00"))
         if moment is not None and (found is None or moment.date() == found.date()):
             return moment
+    for line in visible_lines:
+        visible = date_from_line(line) if is_date_line(line) else None
+        if visible is not None:
+            return visible
     return found
 
 
@@ -102,7 +108,7 @@ def parse_html(text: str, source: str, *, identity: str) -> tuple[Article, Clean
         paragraphs=tuple(cleaned.paragraphs),
         url=url,
         source=one_line(field("sitename") or field("hostname")),
-        published=published_time(text, field("date")),
+        published=published_time(text, field("date"), cleaned.removed[:3]),
         category=one_line(", ".join(str(c) for c in found.get("categories") or [])),
         language=language_of(body),
         author=one_line(field("author")),

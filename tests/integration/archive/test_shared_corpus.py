@@ -57,6 +57,10 @@ def test_html_extraction_matches_the_reference_text(
     assert precision >= min_precision and recall >= min_recall, (precision, recall)
     if title:
         assert item.article.title == title
+    reference_time = re.search(r"<TIME>(\d{4}-\d\d-\d\d)", (html / reference).read_text("utf-8"))
+    if reference_time:  # the day the crawler recorded is the day the page prints
+        assert item.article.published is not None
+        assert item.article.published.date().isoformat() == reference_time.group(1)
     assert item.article.source and item.article.url.startswith("http")
 
 

@@ -163,3 +163,14 @@ def test_notes_to_commenters_at_the_end_go_but_advice_stays() -> None:
         "وقال في تعليق نشره على حسابه إن الأمر انتهى.",
     ]
     assert strip_furniture([*BODY, *advice], title="عنوان").paragraphs == [*BODY, *advice]
+
+
+def test_dates_printed_on_pages() -> None:
+    from datetime import UTC, datetime
+
+    from reader.ingest.furniture import date_from_line
+
+    assert date_from_line("اقتصاد2017/03/02 08:05") == datetime(2017, 3, 2, 8, 5, tzinfo=UTC)
+    assert date_from_line("الخميس ٠٢-٠٣-٢٠١٧") == datetime(2017, 3, 2, tzinfo=UTC)
+    assert date_from_line("2017/13/40") is None
+    assert date_from_line("بلا تاريخ") is None
