@@ -9,6 +9,7 @@ index start empty; the next `sync` then refills it from the archive.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import json
 import os
 import shutil
@@ -19,7 +20,6 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from whoosh import collectors
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, TEXT, Schema
@@ -484,30 +484,6 @@ class SearchIndex:
         return table
 
 
-class _CountingTopCollector(collectors.TopCollector):  # type: ignore[misc]
-    """Whoosh's top-N collector that also keeps every matching docnum (exact totals, facets).
-
-    The stock one skips low-quality blocks and later recounts without the filter.
-    """
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
-
-    def prepare(self, top_searcher: Any, q: Any, context: Any) -> None:
-        super().prepare(top_searcher, q, context)
-        self.docset: set[int] = set()
-
-    def _collect(self, global_docnum: int, score: float) -> Any:
-        self.docset.add(global_docnum)
-        return super()._collect(global_docnum, score)
-
-    def all_ids(self) -> Any:
-        return self.docset
-
-    def count(self) -> int:
-        return len(self.docset)
-
-
 class _Search:
     """One query against one searcher."""
 
@@ -524,6 +500,7 @@ class _Search:
         self.reader = searcher.reader()
         self.limit = max(1, limit)
         self.filter = _filter_query(filters)
+        self._filter_docs: set[int] | None = None
         self.sort = sort
 
     def _parse(self, text: str) -> tuple[Any, list[str]]:
@@ -593,32 +570,89 @@ class _Search:
             facets[name] = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
         return facets
 
-    def _sortedby(self, sort: Sort) -> dict[str, Any]:
-        if sort == "relevance":
-            return {}
-        return {"sortedby": "published", "reverse": sort == "newest"}
+    def _docs(self, query: Any) -> set[int]:
+        """Live docnums matching `query`, from posting lists and set algebra where possible.
+
+        Much cheaper than iterating Whoosh matchers document by document, which is what exact
+        totals and facets over a whole result set would otherwise cost at 100k articles.
+        """
+        if isinstance(query, wq.Term):
+            field_type = self.searcher.schema[query.fieldname]
+            try:
+                text = field_type.to_bytes(query.text)
+            except ValueError:
+                return set()
+            if (query.fieldname, text) not in self.reader:
+                return set()
+            return set(self.reader.postings(query.fieldname, text).all_ids())
+        if isinstance(query, wq.Every):
+            return set(self.reader.all_doc_ids())
+        if isinstance(query, wq.And):
+            positive = [sub for sub in query.subqueries if not isinstance(sub, wq.Not)]
+            negative = [sub.query for sub in query.subqueries if isinstance(sub, wq.Not)]
+            sets = sorted((self._docs(sub) for sub in positive), key=len)
+            result = sets[0] if sets else set(self.reader.all_doc_ids())
+            for other in sets[1:]:
+                result = result & other
+            for sub in negative:
+                if result:
+                    result = result - self._docs(sub)
+            return result
+        if isinstance(query, (wq.Or, wq.DisjunctionMax)):
+            union: set[int] = set()
+            for sub in query.subqueries:
+                union |= self._docs(sub)
+            return union
+        if isinstance(query, wq.Not):
+            return set(self.reader.all_doc_ids()) - self._docs(query.query)
+        if isinstance(query, wq.AndNot):
+            return self._docs(query.a) - self._docs(query.b)
+        if isinstance(query, wq.AndMaybe):
+            return self._docs(query.a)
+        if isinstance(query, wq.Require):
+            return self._docs(query.a) & self._docs(query.b)
+        return set(query.docs(self.searcher))
+
+    def _allowed(self) -> set[int] | None:
+        if self.filter is None:
+            return None
+        if self._filter_docs is None:
+            self._filter_docs = self._docs(self.filter)
+        return self._filter_docs
+
+    def _matching(self, parsed: Any) -> set[int]:
+        docset = self._docs(parsed)
+        allowed = self._allowed()
+        return docset if allowed is None else docset & allowed
+
+    def _top(self, query: Any, allow: set[int], depth: int) -> list[tuple[int, float]]:
+        """The best `depth` of `allow` by BM25F (Whoosh's block-skipping top-N collector)."""
+        results = self.searcher.search(query, limit=depth, filter=allow)
+        return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
+
+    def _by_date(self, docset: set[int], sort: Sort) -> list[tuple[int, float]]:
+        column = self.reader.column_reader("published", translate=False)
+        newest = sort == "newest"
+        ordered = heapq.nsmallest(
+            self.limit,
+            docset,
+            key=lambda docnum: (-column[docnum] if newest else column[docnum], docnum),
+        )
+        return [(docnum, 0.0) for docnum in ordered]
 
     def _collect(
         self, parsed: Any, sort: Sort
     ) -> tuple[list[tuple[int, float]], int, dict[str, list[tuple[str, int]]]]:
+        docset = self._matching(parsed)
+        if not docset:
+            return [], 0, {name: [] for name in FACETS}
         if sort == "relevance":
-            collector: Any = _CountingTopCollector(max(self.limit, RERANK_DEPTH))
-            if self.filter is not None:
-                collector = collectors.FilterCollector(collector, allow=self.filter)
-            self.searcher.search_with_collector(parsed, collector)
-            results = collector.results()
+            depth = max(self.limit, RERANK_DEPTH)
             docnums = self._by_title_coverage(
-                [(hit.docnum, float(hit.score or 0.0)) for hit in results],
-                _top_level_groups(parsed),
+                self._top(parsed, docset, depth), _top_level_groups(parsed)
             )[: self.limit]
         else:
-            results = self.searcher.search(
-                parsed, limit=self.limit, filter=self.filter, **self._sortedby(sort)
-            )
-            docnums = [(hit.docnum, float(hit.score or 0.0)) for hit in results[: self.limit]]
-        if not docnums:
-            return [], 0, {name: [] for name in FACETS}
-        docset = results.docs()
+            docnums = self._by_date(docset, sort)
         return docnums, len(docset), self._facets(docset)
 
     def _title_sets(self, groups: Sequence[Any]) -> list[set[int]]:
@@ -644,20 +678,30 @@ class _Search:
     def _collect_relaxed(
         self, groups: Sequence[Any], sort: Sort
     ) -> tuple[list[tuple[int, float]], int, dict[str, list[tuple[str, int]]]]:
-        """Any group may match; more matching groups rank first, then the score."""
-        results = self.searcher.search(
-            wq.Or(list(groups)), limit=None, filter=self.filter, **self._sortedby(sort)
-        )
-        docset = results.docs()
-        facets = self._facets(docset)
-        if sort != "relevance":
-            docnums = [(hit.docnum, float(hit.score or 0.0)) for hit in results[: self.limit]]
-            return docnums, len(docset), facets
+        """Any group may match; more matching groups rank first, then headline, then score."""
+        allowed = self._allowed()
         matched: dict[int, int] = {}
         for group in groups:
-            for docnum in group.docs(self.searcher):
-                matched[docnum] = matched.get(docnum, 0) + 1
-        scored = [(hit.docnum, float(hit.score or 0.0)) for hit in results]
+            for docnum in self._docs(group):
+                if allowed is None or docnum in allowed:
+                    matched[docnum] = matched.get(docnum, 0) + 1
+        docset = set(matched)
+        if not docset:
+            return [], 0, {name: [] for name in FACETS}
+        facets = self._facets(docset)
+        if sort != "relevance":
+            return self._by_date(docset, sort), len(docset), facets
+        # Score only the best tiers (most groups matched) that fill the page.
+        depth = max(self.limit, RERANK_DEPTH)
+        by_count: dict[int, set[int]] = {}
+        for docnum, count in matched.items():
+            by_count.setdefault(count, set()).add(docnum)
+        candidates: set[int] = set()
+        for count in sorted(by_count, reverse=True):
+            candidates |= by_count[count]
+            if len(candidates) >= depth:
+                break
+        scored = self._top(wq.Or(list(groups)), candidates, len(candidates))
         sets = self._title_sets(groups)
         scored.sort(
             key=lambda pair: (
