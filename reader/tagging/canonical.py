@@ -50,14 +50,16 @@ def strip_clitics(words: Sequence[str], lexicon: Lexicon, *, guess: bool = True)
     if len(candidates) == 1:
         return [first, *rest]
     folded_first = fold(first)
-    # A known name without the clitics wins (`وروسيا` -> `روسيا`), then a known name as
-    # written (`وليد`, `واشنطن`, `وزارة`), then a known first word without the clitics.
+    # A known name as written stays (`باريس`, `واشنطن`, `وليد جنبلاط`); then a known name
+    # without the clitics (`وروسيا` -> `روسيا`); then a known first word either way.
+    whole = " ".join(filter(None, (folded_first, folded_rest)))
+    if whole in lexicon.known_names:
+        return [first, *rest]
     for candidate in candidates[1:]:
         whole = " ".join(filter(None, (fold(candidate), folded_rest)))
         if whole in lexicon.known_names:
             return [candidate, *rest]
-    whole = " ".join(filter(None, (folded_first, folded_rest)))
-    if whole in lexicon.known_names or folded_first in lexicon.known_words:
+    if folded_first in lexicon.known_words:
         return [first, *rest]
     for candidate in candidates[1:]:
         if fold(candidate) in lexicon.known_words:
