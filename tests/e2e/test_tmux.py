@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -24,8 +25,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from rich.cells import get_character_cell_size
 
 from reader.models import StoredArticle
+from reader.search.analysis import analyze
 from reader.store.archive import Archive
 from reader.text import layout
 from reader.tui.widgets.article_view import article_document
@@ -114,6 +117,11 @@ class Tmux:
     def capture(self) -> list[str]:
         return self("capture-pane", "-p", "-t", "akhbar").stdout.split("\n")
 
+    def capture_reverse(self) -> list[set[int]]:
+        """Per row, the columns drawn in reverse video (akhbar's search-hit style)."""
+        rows = self("capture-pane", "-p", "-e", "-t", "akhbar").stdout.split("\n")
+        return [reverse_columns(row) for row in rows]
+
     def keys(self, *keys: str, literal: bool = False) -> None:
         self("send-keys", "-t", "akhbar", *(["-l"] if literal else []), *keys)
 
@@ -122,6 +130,69 @@ class Tmux:
 
     def kill(self) -> None:
         self("kill-server")
+
+
+_SGR = re.compile(r"\x1b\[([0-9;:]*)m")
+
+
+def reverse_columns(row: str) -> set[int]:
+    """Columns of one `capture-pane -e` row whose SGR state has reverse video on."""
+    columns: set[int] = set()
+    reverse = False
+    column = 0
+    position = 0
+    for match in [*_SGR.finditer(row), None]:
+        end = match.start() if match else len(row)
+        for char in row[position:end]:
+            width = get_character_cell_size(char)
+            if reverse and width:
+                columns.update(range(column, column + width))
+            column += width
+        if match is None:
+            break
+        position = match.end()
+        params = [int(p) if p.isdigit() else 0 for p in match.group(1).replace(":", ";").split(";")]
+        index = 0
+        while index < len(params):
+            code = params[index]
+            if code in (38, 48, 58):  # extended colour: skip its arguments
+                index += 3 if index + 1 < len(params) and params[index + 1] == 5 else 5
+                continue
+            if code == 0:
+                reverse = False
+            elif code == 7:
+                reverse = True
+            elif code == 27:
+                reverse = False
+            index += 1
+    return columns
+
+
+def check_hits(view: ViewOnScreen, reversed_rows: list[set[int]], screen: list[str]) -> int:
+    """Every reversed run in the view spells a hit of the query; every visible query word is lit.
+
+    Returns how many runs were lit (at least one is expected on the first screen).
+    """
+    # What counts as a hit is the search module's analysis (its stemmer folds الزيت too).
+    wanted = {term for term, _, _ in analyze(QUERY)}
+    lit = 0
+    for y, line in view.rows:
+        columns = sorted(c for c in reversed_rows[y] if view.left <= c < view.left + view.width)
+        runs: list[list[int]] = []
+        for column in columns:
+            if runs and runs[-1][-1] == column - 1:
+                runs[-1].append(column)
+            else:
+                runs.append([column])
+        for run in runs:
+            visual = "".join(screen[y][c] for c in run)
+            logical = fribidi.norm(visual)[::-1] if line.rtl else fribidi.norm(visual)
+            terms = {term for term, _, _ in analyze(logical)}
+            assert terms & wanted, f"row {y}: lit cells {visual!r} are not a hit of {QUERY!r}"
+        occurrences = len(re.findall(rf"(?<!\w){QUERY}(?!\w)", line.logical))
+        assert len(runs) >= occurrences, f"row {y}: {occurrences} hits shown, {len(runs)} lit"
+        lit += len(runs)
+    return lit
 
 
 def wait_for(probe: Callable[[], T | None], what: str, timeout: float = WAIT_S) -> T:
@@ -179,6 +250,7 @@ class ExpectedLine:
     engine_text: str
     oracle_norm: str
     rtl: bool
+    logical: str  # the logical text of the line's span
 
 
 def expected_lines(stored: StoredArticle, width: int) -> list[ExpectedLine]:
@@ -197,7 +269,8 @@ def expected_lines(stored: StoredArticle, width: int) -> list[ExpectedLine]:
         mirrored = fribidi.mirrored(paragraph, rtl)
         for line, order in zip(visual_lines, orders, strict=True):
             oracle = "".join(mirrored[i] for i in order)
-            lines.append(ExpectedLine(len(lines), line.text, fribidi.norm(oracle), rtl))
+            logical = paragraph[line.start : line.end]
+            lines.append(ExpectedLine(len(lines), line.text, fribidi.norm(oracle), rtl, logical))
     return lines
 
 
@@ -350,6 +423,9 @@ def test_search_open_resize_quit_in_tmux(tmp_path: Path, tmux: Tmux) -> None:
     assert len(first.rows) >= 8
     # The title and the first body line are shown, in that order.
     assert first.rows[0][1].index == 0
+    # The search hits are lit on exactly their cells (reverse video reaches the terminal).
+    screen = settled(tmux)
+    assert check_hits(first, tmux.capture_reverse(), screen) >= 2
 
     for width, height in ((72, 26), (130, 40), (58, 30)):
         tmux("resize-window", "-t", "akhbar", "-x", str(width), "-y", str(height))
@@ -360,6 +436,7 @@ def test_search_open_resize_quit_in_tmux(tmp_path: Path, tmux: Tmux) -> None:
 
         view = wait_for(resized, f"the article laid out again at {width}x{height}")
         assert len(view.rows) >= 5
+        check_hits(view, tmux.capture_reverse(), settled(tmux))
         first = view
 
     tmux.keys("q")

@@ -267,3 +267,18 @@ async def test_archive_source_in_the_widget(tmp_path: Path) -> None:
         article_list.refresh_rows()
         assert len(article_list) == 6
         assert article_list.summary_at(0).id == "a9"  # type: ignore[union-attr]
+
+
+async def test_click_moves_the_cursor_and_a_second_click_opens() -> None:
+    source = FakeSource(30)
+    app = ListApp(source)
+    async with app.run_test(size=(80, 10)) as pilot:
+        article_list = app.query_one(ArticleList)
+        await pilot.pause()
+        await pilot.click(ArticleList, offset=(10, 2))
+        await pilot.pause()
+        assert article_list.cursor == 2
+        assert ("selected", "row-2") not in app.messages
+        await pilot.click(ArticleList, offset=(10, 2))
+        await pilot.pause()
+        assert app.messages[-1] == ("selected", "row-2")

@@ -176,7 +176,6 @@ class ArticleList(ScrollView, can_focus=True):
         """Read the source again (after an import or a change of marks elsewhere)."""
         if self._source is None:
             return
-        current = self.current_id
         self._source.refresh_rows()
         self._pages.clear()
         self._length = len(self._source)
@@ -184,7 +183,6 @@ class ArticleList(ScrollView, can_focus=True):
         if self._length and self.cursor >= self._length:
             self.cursor = self._length - 1
         self.refresh()
-        del current
 
     def __len__(self) -> int:
         return self._length
