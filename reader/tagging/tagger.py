@@ -163,10 +163,12 @@ class Tagger:
             # common word alone is no name.
             while end > span.start and stem_of(tokens[end - 1]) in resources.common:
                 end -= 1
-            if end > span.start + 1 or (
-                end == span.start + 1 and stem_of(tokens[span.start]) not in resources.common
-            ):
-                candidates.append(Candidate(span.start, end, kind, _MODEL))
+            pieces = [(span.start, end)]
+            if kind is TagKind.ACTOR:  # places keep `البوسنة والهرسك` whole
+                pieces = _split_on_conjunction(folded, span.start, end, resources)
+            for start, stop in pieces:
+                if stop > start + 1 or stem_of(tokens[start]) not in resources.common:
+                    candidates.append(Candidate(start, stop, kind, _MODEL))
         for match in resources.strong_places.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
         # Aliases are exact and hand-checked: they win; then longer spans, then stronger sources.
@@ -181,6 +183,22 @@ class Tagger:
             chosen.append(candidate)
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+
+def _split_on_conjunction(
+    folded: Sequence[str], start: int, end: int, resources: _Resources
+) -> list[tuple[int, int]]:
+    """`سولانا ولاريجاني` is two names: a span breaks before an inner word starting with و
+    unless that word is known as written (`وليد`, `وادي`)."""
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for index in range(start + 1, end):
+        word = folded[index]
+        if word.startswith("و") and len(word) >= 4 and word not in resources.lexicon.known_words:
+            parts.append((begin, index))
+            begin = index
+    parts.append((begin, end))
+    return [(first, stop) for first, stop in parts if stop > first]
 
 
 _default: Tagger | None = None
