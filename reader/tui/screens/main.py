@@ -121,14 +121,19 @@ class MainScreen(Screen[None]):
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
+        self.search_bar.results_target = self.article_list
         for widget in (self.tags_panel, self.status, self.query_one(KeyBar)):
             widget.ui_lang = self.ui_lang
             widget.bidi_mode = self.bidi_mode
-        self.article_list.focus()
+        self.focus_now(self.article_list)
         self.start()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.set_class(event.widget is self.tags_panel, "-tags-open")
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus at once (`Widget.focus` defers it: keys typed right after would go astray)."""
+        self.set_focus(widget)
 
     def command_target(self, scope: Scope) -> Widget:
         """Where a registry command of this scope runs (the command palette uses it)."""
@@ -219,8 +224,9 @@ class MainScreen(Screen[None]):
                     starred_only=query.starred_only,
                 )
             )
-            if focus_results:
-                self.article_list.focus()
+        if focus_results:
+            # At once, so keys typed while the search runs go to the results, not the query.
+            self.focus_now(self.article_list)
         self.run_query(query, self.search_generation, focus_results)
 
     def filter_labels(self) -> tuple[str, ...]:
@@ -258,8 +264,8 @@ class MainScreen(Screen[None]):
                 self.note(f"{label('did-you-mean', self.ui_lang)}: {results.suggestion}")
             else:
                 self.note(label("no-results", self.ui_lang))
-            if focus_results:
-                self.article_list.focus()
+            if focus_results and self.app.focused is self.search_bar:
+                self.focus_now(self.article_list)
         elif self.last_note == label("searching", self.ui_lang):
             self.note("")
         self.ready = True
@@ -300,7 +306,7 @@ class MainScreen(Screen[None]):
         terms = tuple(self.results.terms) if self.results is not None else ()
         self.article_view.show_article(stored, terms=terms)
         if focus:
-            self.article_view.focus()
+            self.focus_now(self.article_view)
         if not stored.read:
             self.set_read_state(article_id, True, quiet=True)
         return stored
@@ -344,7 +350,7 @@ class MainScreen(Screen[None]):
     def action_focus_search(self) -> None:
         if self.fullscreen:
             self.set_fullscreen(False)
-        self.search_bar.focus()
+        self.focus_now(self.search_bar)
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -362,9 +368,9 @@ class MainScreen(Screen[None]):
         focused = self.app.focused
         if self.fullscreen:
             self.set_fullscreen(False)
-            self.article_view.focus()
+            self.focus_now(self.article_view)
         elif focused in (self.search_bar, self.tags_panel, self.article_view):
-            self.article_list.focus()
+            self.focus_now(self.article_list)
 
     def action_toggle_read(self) -> None:
         article_id = self.current_article_id()
@@ -396,7 +402,7 @@ class MainScreen(Screen[None]):
     def action_focus_tags(self) -> None:
         if self.fullscreen:
             self.set_fullscreen(False)
-        self.tags_panel.focus()
+        self.focus_now(self.tags_panel)
 
     def action_toggle_sort(self) -> None:
         query = self.query_state
@@ -419,7 +425,7 @@ class MainScreen(Screen[None]):
         self.fullscreen = on
         self.set_class(on, "-fullscreen")
         if on:
-            self.article_view.focus()
+            self.focus_now(self.article_view)
 
     def action_open_url(self) -> None:
         article_id = self.current_article_id()

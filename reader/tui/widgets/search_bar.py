@@ -73,6 +73,7 @@ class SearchBar(Widget, can_focus=True):
         self.set_reactive(SearchBar.bidi_mode, bidi_mode)
         self.set_reactive(SearchBar.ui_lang, ui_lang)
         self.history_path = history_path
+        self.results_target: Widget | None = None  # focused at once when Enter runs a search
         self.history: list[str] = self._load_history()
         self._history_index: int | None = None  # None: editing a new query
         self._draft = ""
@@ -112,6 +113,22 @@ class SearchBar(Widget, can_focus=True):
         return max(0, min(caret, len(self.value)))
 
     async def _on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused
+        if focused is not None and focused is not self:
+            # Typed right after Enter, before this queue caught up: the key belongs where
+            # the focus went (the results), not in the query.
+            event.stop()
+            event.prevent_default()
+            focused._forward_event(event)
+            return
+        own = self.screen.active_bindings.get(event.key)
+        if own is not None and own.node is self and own.enabled:
+            # Run our own bindings (Enter, history) here rather than after the event bubbles
+            # up: keys typed right behind Enter must not land in the query first.
+            event.stop()
+            event.prevent_default()
+            await self.run_action(own.binding.action)
+            return
         handled = True
         if event.key == "backspace":
             self.backspace()
@@ -147,6 +164,8 @@ class SearchBar(Widget, can_focus=True):
         query = self.value.strip()
         self.remember(query)
         self._history_index = None
+        if self.results_target is not None:
+            self.screen.set_focus(self.results_target)  # now, not after the message round
         self.post_message(self.Submitted(self, query))
 
     def action_history_prev(self) -> None:
