@@ -47,7 +47,7 @@ def _start_import(paths: list[Path], archive_dir: Path) -> subprocess.Popen[str]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kill_after", [0, 1000])
+@pytest.mark.parametrize("kill_after", [0, 1000, 2050])  # 2050: around the first index sync
 def test_sigkill_mid_import_then_rerun_finishes_the_job(
     tmp_path: Path, archive_dir: Path, kill_after: int
 ) -> None:
