@@ -221,7 +221,9 @@ async def open_and_resize(directory: Path) -> dict[str, Any]:
         "resize_total_ms_median": round(statistics.median(resizes) * 1000, 1),
         "resize_textual_baseline_ms_median": round(statistics.median(baseline) * 1000, 1),
         "note": "open = archive.get + layout + render of the visible rows; resize_relayout = "
-        "the view's own work on a resize to a new width (width choice + layout, cold cache); "
+        "the view's own work on a resize to a new width (width choice + layout; the view's "
+        "layout cache is cold for each new width, the engine's per-paragraph shaping cache "
+        "warm, as after opening an article); "
         "resize_total = Pilot resize + Textual repaint + relayout + render; the baseline is "
         "the same resize with the view empty (Textual and Pilot overhead)",
     }
