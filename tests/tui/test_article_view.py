@@ -363,3 +363,30 @@ async def test_selection_copies_logical_text() -> None:
             return text.replace("\u200e", "").replace("\u200f", "").split()
 
         assert words(everything[0]) == words(view.logical_text())
+
+
+async def test_several_hits_on_one_row_are_separate_ranges() -> None:
+    stored = StoredArticle(
+        Article(
+            id="two-hits",
+            title="خبر",
+            paragraphs=("زار الوفد القاهرة أمس ثم عاد إلى القاهرة اليوم بعد جولة قصيرة.",),
+        )
+    )
+    app = ViewApp()
+    async with app.run_test(size=(90, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        view.show_article(stored, terms=["القاهرة"])
+        await pilot.pause()
+        row = body_start(view)
+        lit = sorted(marked_columns(view.render_line(row)))
+        runs: list[list[int]] = []
+        for column in lit:
+            if runs and runs[-1][-1] == column - 1:
+                runs[-1].append(column)
+            else:
+                runs.append([column])
+        assert len(runs) == 2
+        text = view.render_line(row).text
+        for run in runs:
+            assert norm("".join(text[c] for c in reversed(run))) == "القاهرة"
