@@ -64,6 +64,18 @@ class _Prepared:
         last = bisect.bisect_left(self.units, (end, -1, -1))
         return self.units[first:last]
 
+    @cached_property
+    def char_sources(self) -> tuple[list[int], list[int]]:
+        """Per character of `text`, the paragraph range [first, after) it stands for."""
+        firsts = list(range(len(self.text))) if self.source is None else self.source
+        afters = list(map(max, [*firsts[1:], self.source_length], map((1).__add__, firsts)))
+        return firsts, afters
+
+    @cached_property
+    def one_cell_chars(self) -> bool:
+        """True when every character is printed in exactly one cell."""
+        return self.units is None and self.widths.count("1") == len(self.widths)
+
     def cells(self, start: int, end: int) -> int:
         """Cells taken by text[start:end] (cluster-aligned bounds)."""
         if self.units is None:
@@ -284,6 +296,20 @@ class _CellSource:
     def _build_simple(self, result: list[tuple[int, int] | None]) -> None:
         """The common case: one character per cluster, width from its code."""
         prepared = self.prepared
+        if prepared.one_cell_chars:
+            firsts, afters = prepared.char_sources
+            to_original = self.clean_map.__getitem__
+            offset = self.paragraph_offset
+            for start, end, reverse, _ in self.segments:
+                lo, hi = self.line_start + start, self.line_start + end
+                first_slice, after_slice = firsts[lo:hi], afters[lo:hi]
+                if reverse:
+                    first_slice.reverse()
+                    after_slice.reverse()
+                starts = map(to_original, map(offset.__add__, first_slice))
+                ends = map((1).__add__, map(to_original, map((offset - 1).__add__, after_slice)))
+                result.extend(zip(starts, ends, strict=True))
+            return
         source = prepared.source
         widths = prepared.widths
         length = len(prepared.text)

@@ -20,6 +20,7 @@ import ctypes.util
 import shutil
 import subprocess
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -72,7 +73,9 @@ def _lib() -> ctypes.CDLL:
 def _resolve(paragraph: str, rtl: bool) -> tuple[ctypes.Array[_Type], ctypes.Array[_Level], int]:
     library = _lib()
     length = len(paragraph)
-    chars = (_Char * max(length, 1))(*map(ord, paragraph))
+    chars = (_Char * max(length, 1)).from_buffer_copy(
+        (paragraph or "\0").encode("utf-32-le", "surrogatepass")
+    )
     types = (_Type * max(length, 1))()
     brackets = (_Bracket * max(length, 1))()
     levels = (_Level * max(length, 1))()
@@ -99,7 +102,7 @@ def visual_orders(paragraph: str, spans: Sequence[tuple[int, int]], rtl: bool) -
     library = _lib()
     types, levels, base = _resolve(paragraph, rtl)
     length = len(paragraph)
-    index_map = (_Index * max(length, 1))(*range(length))
+    index_map = (_Index * max(length, 1)).from_buffer_copy(array("i", range(max(length, 1))))
     orders: list[list[int]] = []
     for start, end in spans:
         if end > start:

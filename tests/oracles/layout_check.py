@@ -9,6 +9,7 @@ Both return human-readable descriptions of the differences (empty: all agree).
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Sequence
 
@@ -62,18 +63,10 @@ def order_mismatches(text: str, width: int, *, mode: str = "app") -> list[str]:
                 spans.append((0, 0))
         orders = fribidi.visual_orders(paragraph, spans, rtl)
         glyphs = fribidi.mirrored(paragraph, rtl)
+        mirrorable = {i for i, char in enumerate(paragraph) if unicodedata.mirrored(char)}
         for line, order in zip(paragraph_lines, orders, strict=True):
-            primaries: list[int] = []
-            chars: list[str] = []
-            printed = _cell_chars(line)
-            for column, cell in enumerate(line.cells):
-                if cell is None:
-                    continue
-                primary = inverse[cell[0]] - base
-                if primaries and primaries[-1] == primary and chars[-1] is printed[column]:
-                    continue
-                primaries.append(primary)
-                chars.append(printed[column])
+            units = [unit for unit, _ in itertools.groupby(c for c in line.cells if c is not None)]
+            primaries = [inverse[unit[0]] - base for unit in units]
             shown = set(primaries)
             expected = [index for index in order if index in shown]
             if primaries != expected:
@@ -82,14 +75,18 @@ def order_mismatches(text: str, width: int, *, mode: str = "app") -> list[str]:
                     f"order {primaries} != fribidi {expected}"
                 )
                 continue
-            for primary, char in zip(primaries, chars, strict=True):
-                source = paragraph[primary]
-                if unicodedata.bidirectional(source) in ("AL", "R"):
+            if not mirrorable & shown:
+                continue
+            printed = _cell_chars(line)
+            for column, cell in enumerate(line.cells):
+                if cell is None:
                     continue
-                if char != glyphs[primary]:
+                primary = inverse[cell[0]] - base
+                source = paragraph[primary]
+                if primary in mirrorable and printed[column] != glyphs[primary]:
                     problems.append(
-                        f"paragraph {number} width {width}: U+{ord(char):04X} printed for "
-                        f"U+{ord(source):04X}, fribidi shows U+{ord(glyphs[primary]):04X}"
+                        f"paragraph {number} width {width}: U+{ord(printed[column]):04X} printed "
+                        f"for U+{ord(source):04X}, fribidi shows U+{ord(glyphs[primary]):04X}"
                     )
     return problems
 
