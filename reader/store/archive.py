@@ -200,8 +200,9 @@ class Archive:
 
     # -- writes --------------------------------------------------------------------------
 
-    def _find_existing(self, article: Article) -> tuple[Article, str] | None:
-        """The stored article this one is a version of: same id, same URL, or same body."""
+    def _find_existing(self, article: Article) -> tuple[Article, str, bool] | None:
+        """The stored article this one is a version of (same id, same URL, or same body),
+        its content hash, and whether it was found by its id."""
         queries: list[tuple[str, Any]] = [("id = ?", article.id)]
         key = url_key(article.url)
         if key is not None:
@@ -214,7 +215,7 @@ class Archive:
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {where} LIMIT 1", (value,)
             ).fetchone()
             if row is not None:
-                return self._article_from_row(row), str(row[10])
+                return self._article_from_row(row), str(row[10]), where.startswith("id ")
         return None
 
     def upsert(
@@ -222,7 +223,10 @@ class Archive:
     ) -> UpsertOutcome:
         """Add an article, or update the stored version of it in place; reruns change nothing.
 
-        A `partial` article (a feed summary) only fills fields the stored version lacks."""
+        A new version under the same id replaces the stored one. The same article reached
+        through another input (same URL or body, another id), or a `partial` one (a feed
+        summary), only fills fields the stored version lacks: the first copy stays, so
+        importing several copies of one article again changes nothing."""
         with self.transaction():
             now = _now()
             found = self._find_existing(article)
@@ -231,8 +235,9 @@ class Archive:
                 self._insert(article, now, original_hash, origin)
                 outcome: UpsertOutcome = "added"
             else:
-                existing, existing_hash = found
-                if partial:
+                existing, existing_hash, same_id = found
+                fill_only = partial or not same_id
+                if fill_only:
                     merged = replace(
                         _merge(article, existing), id=existing.id, url=existing.url or article.url
                     )
@@ -247,7 +252,10 @@ class Archive:
                             (original_hash, existing.id),
                         )
                 else:
-                    self._update(merged, now, original_hash, origin)
+                    if fill_only:
+                        self._update(merged, now, None, None)
+                    else:
+                        self._update(merged, now, original_hash, origin)
                     outcome = "updated"
                 article = merged
             if outcome != "unchanged":  # reruns leave no trace
@@ -304,15 +312,18 @@ class Archive:
         self._db.execute("DELETE FROM tombstones WHERE id = ?", (article.id,))
 
     def _update(
-        self, article: Article, now: datetime, original_hash: str | None, origin: str
+        self, article: Article, now: datetime, original_hash: str | None, origin: str | None
     ) -> None:
+        """Store a new version; `original_hash`/`origin` None keep the stored ones."""
         values = self._content_values(article, now)
         if values["url_key"] is not None:
             self._db.execute(
                 "UPDATE articles SET url_key = NULL WHERE url_key = ? AND id != ?",
                 (values["url_key"], article.id),
             )
-        values.update(origin=origin, seq=self._next_seq(), tagged=0)
+        values.update(seq=self._next_seq(), tagged=0)
+        if origin is not None:
+            values["origin"] = origin
         assignments = ", ".join(f"{name} = :{name}" for name in values if name != "id")
         if original_hash is not None:
             assignments += ", original_hash = :original_hash"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -99,11 +100,18 @@ def test_same_url_different_id_is_one_article(archive: Archive) -> None:
 
 
 def test_same_body_modulo_punctuation_and_diacritics_is_one_article(archive: Archive) -> None:
-    archive.upsert(make("a1", url=""), original=None, origin="x")
+    archive.upsert(make("a1", url="", category=""), original=b"first", origin="x")
     vocalised = tuple(p.replace("وزارة", "وِزارةُ").replace(".", " !") for p in BODY)
-    again = make("b2", url="", paragraphs=vocalised)
-    assert archive.upsert(again, original=None, origin="y") == "updated"
+    again = make("b2", url="", paragraphs=vocalised, category="economy")
+    # Another input's copy fills gaps (the category) but the first copy's text stays...
+    assert archive.upsert(again, original=b"second", origin="y") == "updated"
+    assert archive.upsert(again, original=b"second", origin="y") == "unchanged"
     assert archive.count() == 1
+    stored = archive.get("a1")
+    assert stored is not None and stored.article.paragraphs == BODY
+    assert stored.article.category == "economy" and archive.original("a1") == b"first"
+    # ...while a new version under the article's own id replaces it.
+    assert archive.upsert(replace(again, id="a1"), original=None, origin="x") == "updated"
     stored = archive.get("a1")
     assert stored is not None and stored.article.paragraphs == vocalised
 
