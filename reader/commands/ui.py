@@ -33,30 +33,12 @@ def register_main(parser: argparse.ArgumentParser) -> None:
 
 
 def run_ui(args: argparse.Namespace) -> int:
-    """Resolve archive and settings, detect the terminal's bidi mode, then run the app."""
-    from reader.config import archive_dir, load_config
+    """Open the reader UI. `reader.tui` is loaded by name, here only: the headless commands
+    never import it (the import-linter contract), and `akhbar --help` never loads Textual."""
+    import importlib
 
-    config = load_config()
-    directory = archive_dir(getattr(args, "archive", None), config)
-    from reader.tui.settings import resolve
-
-    settings = resolve(getattr(args, "bidi", None), getattr(args, "ui_lang", None), config)
-
-    import os
-
-    # A full-screen app follows the real terminal size: exported COLUMNS/LINES would pin it
-    # (Rich reads them) and the layout would never follow a resize.
-    os.environ.pop("COLUMNS", None)
-    os.environ.pop("LINES", None)
-    from reader.tui.terminal import BidiTerminalGuard, detect
-
-    decision = detect(settings.bidi)  # before Textual owns the terminal's input
-    guard = BidiTerminalGuard()
-    from reader.tui.app import AkhbarApp
-
-    app = AkhbarApp(directory, settings, decision, guard)
-    try:
-        app.run()
-    finally:
-        guard.restore()
-    return app.return_code or 0
+    tui = importlib.import_module("reader.tui")
+    code: int = tui.run(
+        getattr(args, "archive", None), getattr(args, "bidi", None), getattr(args, "ui_lang", None)
+    )
+    return code
