@@ -96,6 +96,7 @@ class Tmux:
 
     def __init__(self) -> None:
         self.socket = f"akhbar-e2e-{uuid.uuid4().hex[:10]}"
+        self.socket_path = ""
 
     def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -113,6 +114,7 @@ class Tmux:
             *env_args, shlex.join(command),
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
+        self.socket_path = self("display-message", "-p", "#{socket_path}").stdout.strip()
 
     def capture(self) -> list[str]:
         return self("capture-pane", "-p", "-t", "akhbar").stdout.split("\n")
@@ -129,7 +131,10 @@ class Tmux:
         return self("has-session", "-t", "akhbar").returncode == 0
 
     def kill(self) -> None:
+        """Stop the server and remove its socket file (tmux leaves it behind)."""
         self("kill-server")
+        if self.socket_path:
+            Path(self.socket_path).unlink(missing_ok=True)
 
 
 _SGR = re.compile(r"\x1b\[([0-9;:]*)m")
