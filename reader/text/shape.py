@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
@@ -80,12 +79,6 @@ def _reshape_guarded(run: str) -> ShapedRun:
     return run, None
 
 
-@lru_cache(maxsize=131072)
-def shape_run(run: str) -> ShapedRun:
-    """Shape one Arabic run (cached: words repeat, and reshape() has a high per-call cost)."""
-    return _reshape_guarded(run)
-
-
 def _prime(runs: list[str]) -> None:
     """Shape many uncached runs in one reshape() call, separated by newlines, and cache them."""
     missing = list(dict.fromkeys(run for run in runs if _ZWJ not in run))
@@ -105,13 +98,24 @@ def _prime(runs: list[str]) -> None:
         _seed(run, aligned)
 
 
+# Shaped runs by run text: words repeat, and reshape() has a high per-call cost.
 _cached_runs: dict[str, ShapedRun] = {}
+MAX_CACHED_RUNS = 200_000
 
 
 def _seed(run: str, shaped: ShapedRun) -> None:
-    if len(_cached_runs) > 131072:
+    if len(_cached_runs) >= MAX_CACHED_RUNS:
         _cached_runs.clear()
     _cached_runs[run] = shaped
+
+
+def shape_run(run: str) -> ShapedRun:
+    """Shape one Arabic run, cached."""
+    shaped = _cached_runs.get(run)
+    if shaped is None:
+        shaped = _reshape_guarded(run)
+        _seed(run, shaped)
+    return shaped
 
 
 def shape_with_map(text: str) -> tuple[str, list[int] | None]:
@@ -134,11 +138,7 @@ def shape_with_map(text: str) -> tuple[str, list[int] | None]:
             pieces.append(text[position:start])
             source.extend(range(position, start))
         run = match.group()
-        shaped = _cached_runs.get(run)
-        if shaped is None:
-            shaped = shape_run(run)
-            _seed(run, shaped)
-        output, starts = shaped
+        output, starts = _cached_runs.get(run) or shape_run(run)
         pieces.append(output)
         if starts is None:
             source.extend(range(start, end))

@@ -28,7 +28,6 @@ def _clear_caches(*, shaping: bool) -> None:
     layout_module._wrap.cache_clear()
     if shaping:
         shape._cached_runs.clear()
-        shape.shape_run.cache_clear()
 
 
 def _timed(function: object, texts: list[str]) -> float:
