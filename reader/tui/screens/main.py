@@ -216,14 +216,16 @@ class MainScreen(Screen[None]):
         if not query.uses_index:
             self.results = None
             self.status.results = None
-            self.article_list.set_source(
-                ArchiveSource(
-                    self.store.ui_archive,
-                    order="oldest" if query.order == "oldest" else "newest",
-                    unread_only=query.unread_only,
-                    starred_only=query.starred_only,
-                )
+            source = ArchiveSource(
+                self.store.ui_archive,
+                order="oldest" if query.order == "oldest" else "newest",
+                unread_only=query.unread_only,
+                starred_only=query.starred_only,
             )
+            try:
+                self.article_list.set_source(source)
+            except Exception as exc:  # the archive went away under us: say so, keep running
+                self.note_error(exc)
         if focus_results:
             # At once, so keys typed while the search runs go to the results, not the query.
             self.focus_now(self.article_list)
