@@ -172,3 +172,14 @@ def test_decrqm_on_a_pseudo_terminal() -> None:
     assert _detect_in_pty(b"\x1b[8;3$y") == "terminal,False"
     assert _detect_in_pty(b"\x1b[8;1$y") == "app,True"
     assert _detect_in_pty(None) == "app,True"  # no reply within 300 ms
+
+
+def test_a_broken_archive_is_one_line_before_the_ui(tmp_path: Path) -> None:
+    archive = tmp_path / "broken"
+    archive.mkdir()
+    (archive / "archive.sqlite3").write_bytes(b"not a database at all" * 100)
+    result = run_akhbar(["--archive", str(archive)])
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not a usable akhbar archive" in lines[0]
+    assert "\x1b" not in result.stdout + result.stderr  # the screen was never touched
