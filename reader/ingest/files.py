@@ -16,8 +16,9 @@ from reader.ingest.feed import parse_feed
 from reader.ingest.html_page import parse_html
 from reader.ingest.jsonl import parse_jsonl
 from reader.ingest.plain import parse_text
+from reader.ingest.trec import parse_trec
 
-Format = Literal["jsonl", "feed", "html", "text", "xml"]
+Format = Literal["jsonl", "feed", "html", "text", "trec", "xml"]
 
 _FIRST_TAG = re.compile(r"<\s*([A-Za-z][\w:.-]*)")
 _SKIP_PROLOG = re.compile(r"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S)
@@ -49,6 +50,8 @@ def detect_format(head: str, name: str = "") -> Format:
         root = match.group(1).lower() if match else ""
         if root in _FEED_ROOTS:
             return "feed"
+        if root == "doc":
+            return "trec"
         if root in _HTML_ROOTS or _HTML_HINT.search(stripped[:4096]) or hint == "html":
             return "html"
         return "xml"
@@ -166,7 +169,9 @@ class InputWalker:
                 raise InputError(shown, binary)
             kind = detect_format(_head_text(head_bytes), path.name)
             if kind == "xml":
-                raise InputError(shown, "XML that is neither an RSS or Atom feed nor an HTML page")
+                raise InputError(
+                    shown, "XML that is neither an RSS or Atom feed, an HTML page nor TREC <DOC>s"
+                )
             if kind == "jsonl":
                 stream.seek(0)
                 yield from parse_jsonl(stream, shown, on_bytes=self._count)
@@ -182,6 +187,9 @@ class InputWalker:
             yield from parse_feed(data, shown)
             return
         text, _ = decode(data, shown)
+        if kind == "trec":
+            yield from parse_trec(text, data, shown)
+            return
         if not text.strip():
             raise InputError(shown, "empty file (only white space)")
         identity = str(path.resolve())

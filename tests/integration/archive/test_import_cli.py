@@ -22,20 +22,21 @@ def test_import_folder_names_each_refusal_and_exits_1(
     result = run_akhbar(["import", str(inputs)], archive=archive_dir)
     assert result.returncode == 1, result.stderr
     refused = [line for line in result.stderr.splitlines() if "refused" in line]
-    assert len(refused) == 3
+    assert len(refused) == 4
+    assert any("corpus.trec.txt#doc-2:" in line for line in refused)
     for number in (2, 4, 6):
         assert any(f"articles.jsonl:{number}:" in line for line in refused)
     assert "Traceback" not in result.stderr
-    # 2 text + 1 html + 4 feed entries + 3 JSON lines.
-    assert "10 new" in result.stdout
+    # 2 text + 1 html + 4 feed entries + 3 JSON lines + 1 TREC record.
+    assert "11 new" in result.stdout
     with Archive.open(archive_dir, create=False) as archive:
-        assert archive.count() == 10
+        assert archive.count() == 11
         assert archive.get("fx-001") is not None  # the given id is kept
 
     again = run_akhbar(["import", "--json", str(inputs)], archive=archive_dir)
     summary = json.loads(again.stdout)
-    assert (summary["added"], summary["updated"], summary["unchanged"]) == (0, 0, 10)
-    assert again.returncode == 1 and len(summary["refused"]) == 3
+    assert (summary["added"], summary["updated"], summary["unchanged"]) == (0, 0, 11)
+    assert again.returncode == 1 and len(summary["refused"]) == 4
 
 
 def test_changed_file_is_updated_in_place(
@@ -67,7 +68,7 @@ def test_stats_show_export_delete_round_trip(
     run_akhbar(["import", "--no-index", str(inputs)], archive=archive_dir)
 
     stats = json.loads(run_akhbar(["stats", "--json"], archive=archive_dir).stdout)
-    assert stats["articles"] == 10 and stats["unread"] == 10
+    assert stats["articles"] == 11 and stats["unread"] == 11
     assert stats["sources"]["news-example"] == 3
 
     shown = run_akhbar(["show", "fx-002", "--width", "40"], archive=archive_dir)
@@ -88,12 +89,12 @@ def test_stats_show_export_delete_round_trip(
     exported = tmp_path / "export.jsonl"
     result = run_akhbar(["export", "-o", str(exported)], archive=archive_dir)
     assert result.returncode == 0
-    assert len(exported.read_text(encoding="utf-8").splitlines()) == 10
+    assert len(exported.read_text(encoding="utf-8").splitlines()) == 11
 
     other = tmp_path / "other"
     back = run_akhbar(["import", "--json", str(exported)], archive=other)
     assert back.returncode == 0, back.stderr
-    assert json.loads(back.stdout)["added"] == 10
+    assert json.loads(back.stdout)["added"] == 11
     with Archive.open(archive_dir) as first, Archive.open(other) as second:
         one = {s.article.id: s for s in first.iter_articles()}
         two = {s.article.id: s for s in second.iter_articles()}
@@ -110,7 +111,7 @@ def test_stats_show_export_delete_round_trip(
     assert deleted.returncode == 0
     assert run_akhbar(["delete", "fx-001"], archive=archive_dir).returncode == 1
     stats = json.loads(run_akhbar(["stats", "--json"], archive=archive_dir).stdout)
-    assert stats["articles"] == 9
+    assert stats["articles"] == 10
 
 
 def test_stats_on_a_missing_archive_does_not_create_it(tmp_path: Path) -> None:

@@ -128,3 +128,20 @@ def test_sample_import_then_rerun_changes_nothing(shared_dir: Path, archive_dir:
         assert archive.count() == 2000
         given = {json.loads(line)["id"] for line in sample.read_text("utf-8").splitlines()}
         assert set(archive.ids()) == given
+
+
+def test_html_folder_with_its_reference_records_reimports_unchanged(
+    shared_dir: Path, archive_dir: Path
+) -> None:
+    """Pages, their windows-1256 copy, their ANT records and a newspaper text: each article
+    reached through several inputs is stored once, and a rerun changes nothing."""
+    html = shared_dir / "corpus" / "html"
+    first = run_akhbar(["import", "--json", "--no-index", str(html)], archive=archive_dir)
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    # Two Jawhara articles and the CNN page; the newspaper text is the CNN page's body.
+    assert (summary["added"], summary["unchanged"]) == (3, 4)
+    again = json.loads(
+        run_akhbar(["import", "--json", "--no-index", str(html)], archive=archive_dir).stdout
+    )
+    assert (again["added"], again["updated"]) == (0, 0)

@@ -43,7 +43,9 @@ EXTERNAL = b"""<?xml version="1.0"?>
         ("<rdf:RDF xmlns:rdf='x'>", "", "feed"),
         ("<!DOCTYPE html><html><head>", "page.txt", "html"),
         ("<p>فقرة</p><p>أخرى</p>", "", "html"),
-        ('<?xml version="1.0"?><DOC><DOCNO>1</DOCNO>', "x.xml", "xml"),
+        ('<?xml version="1.0"?><DOC><DOCNO>1</DOCNO>', "x.xml", "trec"),
+        ("<DOC>\n<DOCNO>1</DOCNO>\n<TITLE>عنوان</TITLE>", "x.txt", "trec"),
+        ('<?xml version="1.0"?><catalog><book/></catalog>', "x.xml", "xml"),
         ("عنوان\n\nنص", "x.html", "text"),
         ("عنوان\n\nنص", "x.jsonl", "text"),
         ("3 < 4 and <b> is bold", "note.txt", "text"),
@@ -188,3 +190,17 @@ def test_walker_skips_excluded_folders(tmp_path: Path) -> None:
     (tmp_path / "note.txt").write_text("عنوان\n\nنص.", encoding="utf-8")
     items = list(InputWalker([tmp_path], exclude=[tmp_path / "archive"]))
     assert [type(item).__name__ for item in items] == ["Ingested"]
+
+
+def test_trec_records_keep_their_docno_and_a_broken_one_is_named(fixtures_dir: Path) -> None:
+    items = list(read_paths([fixtures_dir / "ingest" / "corpus.trec.txt"]))
+    assert len(items) == 2
+    article, refusal = items
+    assert isinstance(article, Ingested) and isinstance(refusal, InputError)
+    assert article.article.id == "WA-culture-1-20240601"
+    assert article.article.source == "نشرة الواحة" and article.article.category == "culture"
+    assert article.article.published == datetime(
+        2024, 6, 1, 20, 0, tzinfo=timezone(timedelta(hours=1))
+    )
+    assert len(article.article.paragraphs) == 2 and "& ضيوف" in article.article.body
+    assert refusal.source.endswith("corpus.trec.txt#doc-2")
