@@ -32,7 +32,9 @@ def register(subparsers: Any) -> None:
         help="import articles: text, HTML, RSS/Atom, JSON Lines files or folders",
         description="Import articles into the archive. Formats are detected by content: plain "
         "text (first line is the title), HTML pages, RSS and Atom feeds, JSON Lines (fields id, "
-        "url, title, published, body, source, category). Folders are read recursively. "
+        "url, title, published, body, source, category), TREC-style <DOC> corpus files. "
+        "Encodings: UTF-8 (with or without BOM), UTF-16, windows-1256, ISO-8859-6. "
+        "Folders are read recursively. "
         "Importing the same article again changes nothing; a changed one is updated in place. "
         "Exit status: 0 all imported, 1 some inputs refused, 2 usage error.",
     )

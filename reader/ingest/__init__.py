@@ -1,4 +1,4 @@
-"""Input formats to `Article`s: plain text, HTML, RSS/Atom, JSON Lines, in any usual encoding.
+"""Input formats to `Article`s: plain text, HTML, RSS/Atom, JSON Lines, TREC <DOC> files.
 
 `read_paths(paths)` yields an `Ingested` per article and an `InputError` per refused input.
 """
