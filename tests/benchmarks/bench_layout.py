@@ -79,7 +79,12 @@ def main() -> int:
     cold = _timed(ours, texts)
     _clear_caches(shaping=False)
     warm_shaping = _timed(ours, texts)
-    cached = _timed(lambda text: (layout(text, width), layout(text, width)), texts) - warm_shaping
+    cached = 0.0
+    for text in texts:  # the article view lays the same article out again (scroll, repaint)
+        layout(text, width)
+        start = time.perf_counter()
+        layout(text, width)
+        cached += time.perf_counter() - start
     _clear_caches(shaping=False)
     with_cells = _timed(ours_with_cells, texts)
     naive_again = _timed(naive, texts)
@@ -94,7 +99,7 @@ def main() -> int:
         "layout_cold_seconds": round(cold, 3),
         "layout_warm_shaping_seconds": round(warm_shaping, 3),
         "layout_with_cell_maps_seconds": round(with_cells, 3),
-        "relayout_same_article_seconds": round(max(cached, 0.0), 3),
+        "relayout_same_article_seconds": round(cached, 4),
         "ratio_cold_to_naive": round(cold / naive_best, 2),
         "ratio_warm_shaping_to_naive": round(warm_shaping / naive_best, 2),
         "ratio_with_cell_maps_to_naive": round(with_cells / naive_best, 2),
