@@ -8,6 +8,7 @@ index start empty; the next `sync` then refills it from the archive.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import heapq
 import json
@@ -262,7 +263,8 @@ class SearchIndex:
         self._ix: Any = None
         self._searcher: Any = None
         self._lock = threading.Lock()
-        self._facet_table: tuple[Any, dict[str, dict[int, list[str]]]] | None = None
+        self._facet_table: tuple[Any, dict[str, _Facet]] | None = None
+        self._date_table: tuple[Any, tuple[list[int], list[int]]] | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -358,6 +360,7 @@ class SearchIndex:
             self._searcher.close()
         self._searcher = None
         self._facet_table = None
+        self._date_table = None
 
     def close(self) -> None:
         self._drop_searcher(close=True)
@@ -464,24 +467,56 @@ class SearchIndex:
             self._searcher = searcher = ix.searcher()
             return searcher
 
-    def _facet_table_for(self, searcher: Any) -> dict[str, dict[int, list[str]]]:
-        """Per facet, docnum -> names, read once per searcher from the facet fields' postings."""
+    def _facet_table_for(self, searcher: Any) -> dict[str, _Facet]:
+        """Per facet, label -> docnums, read once per searcher from the field's postings."""
         cached = self._facet_table
         if cached is not None and cached[0] is searcher:
             return cached[1]
         with self._lock:
             reader = searcher.reader()
-            table: dict[str, dict[int, list[str]]] = {}
+            table: dict[str, _Facet] = {}
             for name, fieldname in FACETS.items():
-                per_doc: dict[int, list[str]] = {}
+                facet = _Facet()
                 if fieldname in reader.indexed_field_names():
                     for term in reader.lexicon(fieldname):
                         label = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-                        for docnum in reader.postings(fieldname, term).all_ids():
-                            per_doc.setdefault(docnum, []).append(label)
-                table[name] = per_doc
+                        docs = frozenset(reader.postings(fieldname, term).all_ids())
+                        facet.by_label[label] = docs
+                table[name] = facet
             self._facet_table = (searcher, table)
         return table
+
+    def _dates_for(self, searcher: Any) -> tuple[list[int], list[int]]:
+        """Publication times (Whoosh longs) in ascending order with their docnums."""
+        cached = self._date_table
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        with self._lock:
+            reader = searcher.reader()
+            pairs: list[tuple[int, int]] = []
+            if reader.has_column("published"):
+                column = reader.column_reader("published", translate=False)
+                pairs = [
+                    (column[docnum], docnum)
+                    for docnum in reader.all_doc_ids()
+                    if column[docnum] != _NO_DATE
+                ]
+            pairs.sort()
+            table = ([value for value, _ in pairs], [docnum for _, docnum in pairs])
+            self._date_table = (searcher, table)
+        return table
+
+
+_NO_DATE = 2**64 - 1  # what Whoosh's published column holds for an article without a date
+
+
+class _Facet:
+    """One facet field of one searcher: the documents of each label."""
+
+    __slots__ = ("by_label",)
+
+    def __init__(self) -> None:
+        self.by_label: dict[str, frozenset[int]] = {}
 
 
 class _Search:
@@ -559,14 +594,15 @@ class _Search:
             terms=terms,
         )
 
-    def _facets(self, docset: Iterable[int]) -> dict[str, list[tuple[str, int]]]:
+    def _facets(self, docset: set[int]) -> dict[str, list[tuple[str, int]]]:
         table = self.index._facet_table_for(self.searcher)
         facets: dict[str, list[tuple[str, int]]] = {}
-        for name, per_doc in table.items():
+        for name, facet in table.items():
             counts: dict[str, int] = {}
-            for docnum in docset:
-                for label in per_doc.get(docnum, ()):
-                    counts[label] = counts.get(label, 0) + 1
+            for label, docs in facet.by_label.items():  # set intersections run at C speed
+                count = len(docs & docset) if len(docs) < len(docset) else len(docset & docs)
+                if count:
+                    counts[label] = count
             facets[name] = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
         return facets
 
@@ -587,6 +623,17 @@ class _Search:
             return set(self.reader.postings(query.fieldname, text).all_ids())
         if isinstance(query, wq.Every):
             return set(self.reader.all_doc_ids())
+        if isinstance(query, wq.NumericRange) and query.fieldname == "published":
+            values, docnums = self.index._dates_for(self.searcher)
+            low = 0
+            if query.start is not None:
+                bisector = bisect.bisect_right if query.startexcl else bisect.bisect_left
+                low = bisector(values, query.start)
+            high = len(values)
+            if query.end is not None:
+                bisector = bisect.bisect_left if query.endexcl else bisect.bisect_right
+                high = bisector(values, query.end)
+            return set(docnums[low:high])
         if isinstance(query, wq.And):
             positive = [sub for sub in query.subqueries if not isinstance(sub, wq.Not)]
             negative = [sub.query for sub in query.subqueries if isinstance(sub, wq.Not)]
@@ -625,19 +672,24 @@ class _Search:
         allowed = self._allowed()
         return docset if allowed is None else docset & allowed
 
-    def _top(self, query: Any, allow: set[int], depth: int) -> list[tuple[int, float]]:
-        """The best `depth` of `allow` by BM25F (Whoosh's block-skipping top-N collector)."""
+    def _top(self, query: Any, allow: set[int] | None, depth: int) -> list[tuple[int, float]]:
+        """The best `depth` hits (within `allow`) by BM25F, Whoosh's block-skipping collector.
+
+        Without `allow` the collector may skip low-scoring blocks; a filter makes it visit
+        every match, so one is passed only when it removes something.
+        """
         results = self.searcher.search(query, limit=depth, filter=allow)
         return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 
     def _by_date(self, docset: set[int], sort: Sort) -> list[tuple[int, float]]:
         column = self.reader.column_reader("published", translate=False)
         newest = sort == "newest"
-        ordered = heapq.nsmallest(
-            self.limit,
-            docset,
-            key=lambda docnum: (-column[docnum] if newest else column[docnum], docnum),
-        )
+
+        def key(docnum: int) -> tuple[bool, int, int]:
+            value = column[docnum]
+            return (value == _NO_DATE, -value if newest else value, docnum)  # undated last
+
+        ordered = heapq.nsmallest(self.limit, docset, key=key)
         return [(docnum, 0.0) for docnum in ordered]
 
     def _collect(
@@ -648,8 +700,9 @@ class _Search:
             return [], 0, {name: [] for name in FACETS}
         if sort == "relevance":
             depth = max(self.limit, RERANK_DEPTH)
+            allow = docset if self.filter is not None else None
             docnums = self._by_title_coverage(
-                self._top(parsed, docset, depth), _top_level_groups(parsed)
+                self._top(parsed, allow, depth), _top_level_groups(parsed)
             )[: self.limit]
         else:
             docnums = self._by_date(docset, sort)
