@@ -159,3 +159,12 @@ def test_fast_wrap_equals_the_general_wrap(text: str, width: int) -> None:
     from reader.text.visual import _prepare, _wrap_one_cell_chars, _wrap_tokens
 
     assert _wrap_one_cell_chars(text, width) == _wrap_tokens(_prepare(text, "terminal"), width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, width=widths, mode=modes)
+def test_widths_agree_with_rich_which_textual_uses(text: str, width: int, mode: str) -> None:
+    from rich.cells import cell_len
+
+    for line in layout(text, width, mode=mode):  # type: ignore[arg-type]
+        assert cell_len(line.text) == line.width
