@@ -2,7 +2,9 @@
 
 Removes terminal escape sequences (7-bit and 8-bit), C0/C1 controls, NUL and the explicit
 bidi embedding/override/isolate characters; turns CR, CRLF, NEL, U+2028 and U+2029 into
-paragraph breaks; expands tabs; replaces lone surrogates with U+FFFD.
+paragraph breaks; expands tabs; replaces lone surrogates with U+FFFD. An OSC/DCS/SOS/PM/APC
+string without its terminator ends at the end of its line, so a stray ESC cannot swallow the
+rest of an article. LRM, RLM and ALM stay (they matter to bidi; layout never prints them).
 """
 
 from __future__ import annotations

@@ -502,7 +502,12 @@ def _layout(text: str, width: int, mode: BidiMode) -> tuple[VisualLine, ...]:
 
 
 def layout(text: str, width: int, *, mode: BidiMode = "app") -> list[VisualLine]:
-    """Lay `text` out in lines of at most `width` cells; one input line is one paragraph."""
+    """Lay `text` out in lines of at most `width` cells; one input line is one paragraph.
+
+    Blank lines stay (an empty VisualLine each), so a final newline gives a last empty line.
+    `app` shapes, reorders, mirrors and right-aligns RTL paragraphs; `terminal` keeps logical
+    order, unshaped, unaligned, for terminals that do bidi themselves.
+    """
     _check(width, mode)
     return list(_layout(text, width, mode))
 
@@ -532,11 +537,10 @@ def _layout_line(text: str, width: int, mode: BidiMode, ellipsis: str) -> Visual
     room = max(width - cell_width(mark), 0)
     cut = 0
     used = 0
-    for piece_start, piece_end, cells in prepared.pieces(0, len(prepared.text)):
+    for _, piece_end, cells in prepared.pieces(0, len(prepared.text)):
         if used + cells > room:
             break
         cut, used = piece_end, used + cells
-        del piece_start
     kept = prepared.text[:cut]
     short = kept + mark
     source = [prepared.src(index) for index in range(cut)]
