@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -83,6 +85,13 @@ class AkhbarApp(App[None]):
         return self.settings.ui_lang
 
     def on_mount(self) -> None:
+        if self.guard is not None:
+            # SIGTERM/SIGHUP: leave like `q` does, so Textual restores the screen and
+            # on_unmount restores the bidi mode (the guard's own handler is the fallback).
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+                    loop.add_signal_handler(signum, self.exit, None, 128 + signum)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self.main_screen = MainScreen(self.store, ui_lang=self.ui_lang, bidi_mode=self.bidi_mode)
@@ -97,6 +106,10 @@ class AkhbarApp(App[None]):
     def on_unmount(self) -> None:
         if self.guard is not None:
             self.guard.restore()  # straight to the tty: the driver may already be stopping
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+                    loop.remove_signal_handler(signum)
         self.store.close()
 
     # -- bidi mode -----------------------------------------------------------------------

@@ -183,3 +183,62 @@ def test_a_broken_archive_is_one_line_before_the_ui(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "not a usable akhbar archive" in lines[0]
     assert "\x1b" not in result.stdout + result.stderr  # the screen was never touched
+
+
+def test_sigterm_restores_the_terminal(fixture_archive: Path) -> None:
+    """The real command on a pseudo-terminal: BDSM explicit while running, default after."""
+    import os
+    import pty
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    master, slave = pty.openpty()
+    os.set_blocking(master, False)
+    env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "STY", "COLUMNS", "LINES")}
+    env.update(TERM="xterm-256color", AKHBAR_ARCHIVE=str(fixture_archive))
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    output = b""
+
+    def read_for(seconds: float, until: bytes | None = None) -> None:
+        nonlocal output
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                output += chunk
+                if until is not None and until in output:
+                    return
+
+    try:
+        read_for(30, until=b"3 articles")  # the status line is on screen
+        assert b"3 articles" in output
+        assert b"\x1b[8$p" in output  # asked the terminal (no answer here: app mode)
+        assert b"\x1b[8l" in output
+        read_for(0.5)
+        child.send_signal(signal.SIGTERM)
+        child.wait(timeout=20)
+        read_for(2)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    assert output.rfind(b"\x1b[8h") > output.rfind(b"\x1b[8l")
+    assert b"\x1b[?1049l" in output  # Textual left the alternate screen: a clean exit
+    assert child.returncode == 128 + signal.SIGTERM
