@@ -185,6 +185,7 @@ async def test_facet_filters_combine_and_can_be_removed(fixture_archive: Path) -
         panel = screen.query_one(TagsPanel)
         await pilot.press("t")
         assert app.focused is panel
+        assert " Filter " in screen.query_one(KeyBar).render_line(0).text
         index = next(
             i for i, r in enumerate(panel.rows) if r.kind == "sources" and r.text == "fixture-a"
         )

@@ -92,12 +92,17 @@ class KeyBar(Widget):
         """(key shown, description) for every shown, active binding, in registry terms."""
         seen: set[str] = set()
         out: list[tuple[str, str]] = []
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or not enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
             description = binding.description
-            if binding.id:
+            # A widget may name a shared command its own way (Enter in the tags panel filters).
+            own: dict[str, tuple[str, str]] = getattr(node, "KEY_LABELS", {})
+            if binding.id in own:
+                english, arabic = own[binding.id]
+                description = arabic if self.ui_lang == "ar" else english
+            elif binding.id:
                 try:
                     registered = command(binding.id)
                 except KeyError:

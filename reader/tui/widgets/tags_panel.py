@@ -49,6 +49,7 @@ class TagsPanel(ScrollView, can_focus=True):
     TagsPanel { width: 26; height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("list")]
+    KEY_LABELS: ClassVar[dict[str, tuple[str, str]]] = {"open-article": ("Filter", "تصفية")}
 
     cursor: reactive[int] = reactive(0)
     bidi_mode: reactive[BidiMode] = reactive("app")
