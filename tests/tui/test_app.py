@@ -546,3 +546,24 @@ async def test_a_reordering_terminal_gets_a_hint_until_the_mode_is_chosen(
         await pilot.press("f9")
         await pilot.pause()
         assert REORDERING_HINT[:30] not in screen.status.render_line(0).text
+
+
+async def test_arabic_help_and_bidi_check_are_shaped(fixture_archive: Path) -> None:
+    from reader.tui.screens.lines import LinesView
+
+    app = AkhbarApp(fixture_archive, UiSettings(ui_lang="ar"))
+    async with app.run_test(size=(110, 60)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        view = app.screen.query_one(LinesView)
+        rows = lines_of(view)
+        assert any(visual_norm(layout_line("بحث", 10).text) in visual_norm(r) for r in rows)
+        assert all(unshaped_arabic(row) == [] for row in rows)
+        await pilot.press("escape", "f8")
+        await pilot.pause()
+        rows = lines_of(app.screen.query_one(LinesView))
+        # Only line 2 (what terminal mode sends) is logical Arabic, on purpose.
+        assert [i for i, row in enumerate(rows) if unshaped_arabic(row)] == [
+            next(i for i, row in enumerate(rows) if row.lstrip().startswith("2 "))
+        ]
