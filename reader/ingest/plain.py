@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.errors import InputError
 from reader.ingest.base import MAX_ARTICLE_CHARS, make_id
 from reader.ingest.clean import split_paragraphs
@@ -10,6 +12,7 @@ from reader.ingest.furniture import Cleaned, strip_furniture
 from reader.models import Article
 
 MAX_TITLE_WORDS = 30
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")  # "# Title", not a "#hashtag"
 TITLE_PREFIX_WORDS = 12
 
 
@@ -26,7 +29,7 @@ def parse_text(text: str, source: str, *, identity: str) -> tuple[Article, Clean
     cleaned = strip_furniture(split_paragraphs(text))
     if not cleaned.title:
         raise InputError(source, "empty (no text)")
-    title, paragraphs = cleaned.title, cleaned.paragraphs
+    title, paragraphs = _MARKDOWN_HEADING.sub("", cleaned.title), cleaned.paragraphs
     words = title.split()
     if len(words) > MAX_TITLE_WORDS:
         # No title line: the text starts with its first paragraph; show its start as title.

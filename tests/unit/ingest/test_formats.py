@@ -204,3 +204,12 @@ def test_trec_records_keep_their_docno_and_a_broken_one_is_named(fixtures_dir: P
     )
     assert len(article.article.paragraphs) == 2 and "& ضيوف" in article.article.body
     assert refusal.source.endswith("corpus.trec.txt#doc-2")
+
+
+def test_markdown_heading_marks_leave_the_title_but_hashtags_stay(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(f"# مهرجان الموسيقى\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"#مجلس_الأمن يجتمع اليوم\n\n{BODY}", encoding="utf-8")
+    titles = sorted(
+        item.article.title for item in read_paths([tmp_path]) if isinstance(item, Ingested)
+    )
+    assert titles == ["#مجلس_الأمن يجتمع اليوم", "مهرجان الموسيقى"]
