@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -41,7 +42,7 @@ class _Prepared:
     """A paragraph ready for wrapping: the text to print (format chars still inside) and facts."""
 
     text: str
-    source: list[int] | None  # index in the paragraph of each char of `text`; None: identity
+    source: array[int] | None  # paragraph index of each char of `text`; None: identity
     source_length: int
     rtl: bool
     levels: bytes  # resolved levels before L1 (app mode only)
@@ -65,10 +66,12 @@ class _Prepared:
         return self.units[first:last]
 
     @cached_property
-    def char_sources(self) -> tuple[list[int], list[int]]:
+    def char_sources(self) -> tuple[array[int], array[int]]:
         """Per character of `text`, the paragraph range [first, after) it stands for."""
-        firsts = list(range(len(self.text))) if self.source is None else self.source
-        afters = list(map(max, [*firsts[1:], self.source_length], map((1).__add__, firsts)))
+        firsts = array("i", range(len(self.text))) if self.source is None else self.source
+        nexts = firsts[1:]
+        nexts.append(self.source_length)
+        afters = array("i", map(max, nexts, map((1).__add__, firsts)))
         return firsts, afters
 
     @cached_property
@@ -83,15 +86,16 @@ class _Prepared:
         return sum(cells for _, _, cells in self.pieces(start, end))
 
 
-def _compose(outer: list[int] | None, inner: list[int] | None) -> list[int] | None:
+def _compose(outer: list[int] | None, inner: list[int] | None) -> array[int] | None:
+    """The map of two steps (compact: a cached paragraph keeps it)."""
     if inner is None:
-        return outer
+        return None if outer is None else array("i", outer)
     if outer is None:
-        return inner
-    return [outer[index] for index in inner]
+        return array("i", inner)
+    return array("i", map(outer.__getitem__, inner))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _prepare(paragraph: str, mode: BidiMode) -> _Prepared:
     folded, fold_map = fold_with_map(paragraph)
     direction = direction_of_codes(bidi_codes(folded)) or "rtl"
@@ -102,7 +106,7 @@ def _prepare(paragraph: str, mode: BidiMode) -> _Prepared:
         codes = bidi_codes(text)
         levels = paragraph_levels(text, rtl, codes)
     else:
-        text, source, codes, levels = folded, fold_map, "", b""
+        text, source, codes, levels = folded, _compose(fold_map, None), "", b""
     widths = width_codes(text)
     units = None if is_simple(widths) else clusters(text, widths)
     return _Prepared(text, source, len(paragraph), rtl, levels, codes, widths, units)
@@ -543,7 +547,7 @@ def _layout_line(text: str, width: int, mode: BidiMode, ellipsis: str) -> Visual
         cut, used = piece_end, used + cells
     kept = prepared.text[:cut]
     short = kept + mark
-    source = [prepared.src(index) for index in range(cut)]
+    source = array("i", [prepared.src(index) for index in range(cut)])
     hidden_from = prepared.src(cut)
     source.extend([hidden_from] * len(mark))
     widths = width_codes(short)
