@@ -38,7 +38,9 @@ def register(subparsers: Any) -> None:
         "Importing the same article again changes nothing; a changed one is updated in place. "
         "Exit status: 0 all imported, 1 some inputs refused, 2 usage error.",
     )
-    importer.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    importer.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders; - reads standard input"
+    )
     importer.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     importer.add_argument(
         "--no-index", action="store_true", help="do not update the search index now"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from reader.errors import InputError
 from reader.ingest.base import MAX_DOCUMENT_BYTES, Ingested
@@ -18,6 +21,7 @@ from reader.ingest.jsonl import parse_jsonl
 from reader.ingest.plain import parse_text
 from reader.ingest.trec import parse_trec
 
+STDIN = "<stdin>"
 Format = Literal["jsonl", "feed", "html", "text", "trec", "xml"]
 
 _FIRST_TAG = re.compile(r"<\s*([A-Za-z][\w:.-]*)")
@@ -97,6 +101,9 @@ class InputWalker:
     def _collect(self) -> None:
         for path in self.paths:
             shown = str(path)
+            if shown == "-":
+                self.files.append((path, STDIN))
+                continue
             try:
                 info = path.stat()
             except FileNotFoundError:
@@ -147,40 +154,50 @@ class InputWalker:
         yield from self.problems
         for path, shown in self.files:
             before = self.done_bytes
+            size = 0
             try:
-                size = path.stat().st_size
-                yield from self._read_file(path, shown, size)
+                if shown == STDIN:
+                    yield from self._read(sys.stdin.buffer, shown, "", None, None)
+                else:
+                    size = path.stat().st_size
+                    with path.open("rb") as stream:
+                        yield from self._read(stream, shown, path.name, str(path.resolve()), size)
             except InputError as error:
                 yield error
             except OSError as exc:
                 yield InputError(shown, f"cannot read ({exc.strerror or exc})")
-            self.done_bytes = before + size if "size" in locals() else self.done_bytes
+            self.done_bytes = before + size
 
     def _count(self, amount: int) -> None:
         self.done_bytes += amount
 
-    def _read_file(self, path: Path, shown: str, size: int) -> Iterator[Ingested | InputError]:
+    def _read(
+        self, stream: IO[bytes], shown: str, name: str, identity: str | None, size: int | None
+    ) -> Iterator[Ingested | InputError]:
+        """Read one input; `identity` (a file's path) makes stable ids, None for stdin."""
         if size == 0:
             raise InputError(shown, "empty file")
-        with path.open("rb") as stream:
-            head_bytes = stream.read(65536)
-            binary = sniff_binary(head_bytes)
-            if binary:
-                raise InputError(shown, binary)
-            kind = detect_format(_head_text(head_bytes), path.name)
-            if kind == "xml":
-                raise InputError(
-                    shown, "XML that is neither an RSS or Atom feed, an HTML page nor TREC <DOC>s"
-                )
-            if kind == "jsonl":
-                stream.seek(0)
-                yield from parse_jsonl(stream, shown, on_bytes=self._count)
-                return
-            if size > MAX_DOCUMENT_BYTES:
-                raise InputError(
-                    shown, f"too large ({size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,})"
-                )
-            data = head_bytes + stream.read(MAX_DOCUMENT_BYTES + 1 - len(head_bytes))
+        head_bytes = stream.read(65536)
+        if not head_bytes:
+            raise InputError(shown, "empty input")
+        binary = sniff_binary(head_bytes)
+        if binary:
+            raise InputError(shown, binary)
+        kind = detect_format(_head_text(head_bytes), name)
+        if kind == "xml":
+            raise InputError(
+                shown, "XML that is neither an RSS or Atom feed, an HTML page nor TREC <DOC>s"
+            )
+        if kind == "jsonl":
+            yield from parse_jsonl(_Prefixed(head_bytes, stream), shown, on_bytes=self._count)
+            return
+        if size is not None and size > MAX_DOCUMENT_BYTES:
+            raise InputError(
+                shown, f"too large ({size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,})"
+            )
+        data = head_bytes + stream.read(MAX_DOCUMENT_BYTES + 1 - len(head_bytes))
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise InputError(shown, f"too large (over {MAX_DOCUMENT_BYTES:,} bytes)")
         if not data.strip():
             raise InputError(shown, "empty file (only white space)")
         if kind == "feed":
@@ -192,12 +209,27 @@ class InputWalker:
             return
         if not text.strip():
             raise InputError(shown, "empty file (only white space)")
-        identity = str(path.resolve())
+        if identity is None:  # stdin: the same text piped again is the same article
+            identity = "stdin\0" + hashlib.sha256(data).hexdigest()
         if kind == "html":
             article, _cleaned = parse_html(text, shown, identity=identity)
         else:
             article, _cleaned = parse_text(text, shown, identity=identity)
         yield Ingested(article, data, shown)
+
+
+class _Prefixed:
+    """A byte stream whose first bytes were already read: lines come from both, in order."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head = io.BytesIO(head)
+        self._stream = stream
+
+    def readline(self, limit: int = -1, /) -> bytes:
+        line = self._head.readline(limit)
+        if line.endswith(b"\n") or (limit >= 0 and len(line) >= limit):
+            return line
+        return line + self._stream.readline(-1 if limit < 0 else limit - len(line))
 
 
 def read_paths(paths: Iterable[Path | str]) -> Iterator[Ingested | InputError]:

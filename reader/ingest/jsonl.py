@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import IO, Any
+from typing import Any, Protocol
 
 from reader.errors import InputError
 from reader.ingest.base import MAX_ARTICLE_CHARS, MAX_JSONL_LINE_BYTES, Ingested, make_id
@@ -78,8 +78,12 @@ def record_to_article(record: Any) -> Article:
     )
 
 
+class LineSource(Protocol):
+    def readline(self, limit: int = -1, /) -> bytes: ...  # pragma: no cover
+
+
 def parse_jsonl(
-    stream: IO[bytes], path: str, *, on_bytes: Callable[[int], None] | None = None
+    stream: LineSource, path: str, *, on_bytes: Callable[[int], None] | None = None
 ) -> Iterator[Ingested | InputError]:
     """Every line of a JSON Lines stream as an article or a refusal naming the line."""
     number = 0

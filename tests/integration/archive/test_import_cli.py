@@ -119,3 +119,14 @@ def test_stats_on_a_missing_archive_does_not_create_it(tmp_path: Path) -> None:
     result = run_akhbar(["stats", "--json"], archive=where)
     assert result.returncode == 0 and json.loads(result.stdout)["articles"] == 0
     assert not where.exists()
+
+
+def test_import_from_standard_input(fixtures_dir: Path, archive_dir: Path) -> None:
+    records = (fixtures_dir / "ingest" / "articles.jsonl").read_text(encoding="utf-8")
+    result = run_akhbar(["import", "--json", "--no-index", "-"], archive=archive_dir, input=records)
+    assert result.returncode == 1 and "<stdin>:2:" in result.stderr
+    assert json.loads(result.stdout)["added"] == 3
+    page = (fixtures_dir / "ingest" / "saved-page.txt").read_text(encoding="utf-8")
+    for expected in ("added", "unchanged"):  # the same text piped twice is one article
+        piped = run_akhbar(["import", "--json", "--no-index", "-"], archive=archive_dir, input=page)
+        assert piped.returncode == 0 and json.loads(piped.stdout)[expected] == 1
