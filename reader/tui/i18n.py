@@ -50,6 +50,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sort-oldest": ("oldest first", "الأقدم أولا"),
     "sort-relevance": ("by relevance", "حسب الصلة"),
     "help-title": ("Keys", "المفاتيح"),
+    "command-palette": ("Command palette", "لوحة الأوامر"),
     "help-close": ("Esc or q closes this screen", "Esc أو q لإغلاق هذه الشاشة"),
     "scope-app": ("Everywhere", "في كل مكان"),
     "scope-list": ("Article list", "قائمة المقالات"),

@@ -126,7 +126,8 @@ async def test_arabic_search_selects_the_best_hit(fixture_archive: Path) -> None
         assert screen.article_list.cursor == 0
         assert screen.article_list.current_id == "t-1"
         assert screen.results is not None and screen.results.total >= 1
-        assert "results" in screen.status.render_line(0).text
+        total = screen.results.total
+        assert f"{total} result" in screen.status.render_line(0).text
         # History: the query is remembered on disk, bounded and recalled with up.
         history = (fixture_archive / "ui-search-history.txt").read_text(encoding="utf-8")
         assert history.splitlines()[-1] == "روسيا"

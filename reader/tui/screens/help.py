@@ -30,6 +30,9 @@ def help_lines(keymap: Mapping[str, str], lang: UiLang) -> list[Line]:
             else:
                 lines.append(Line(f"  {keys.ljust(key_width)}{description}", align="left"))
         lines.append(Line(""))
+    palette = label("command-palette", lang)
+    lines.append(Line(f"{palette}  ^p" if arabic else f"  {'^p'.ljust(key_width)}{palette}"))
+    lines.append(Line(""))
     lines.append(Line(label("help-close", lang), dim=True))
     return lines
 

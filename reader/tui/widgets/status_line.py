@@ -45,7 +45,10 @@ class StatusLine(Widget):
             f"{self.unread} {label('unread', lang)}",
         ]
         if self.results is not None:
-            parts.append(f"{self.results} {label('results', lang)}")
+            results = label("results", lang)
+            if lang == "en" and self.results == 1:
+                results = "result"
+            parts.append(f"{self.results} {results}")
         if self.filters:
             joiner = "، " if lang == "ar" else ", "
             parts.append(f"{label('filters', lang)}: {joiner.join(self.filters)}")
