@@ -33,7 +33,7 @@ class LinesView(ScrollView, can_focus=True):
     """Line-API view of short logical lines (help rows, explanations)."""
 
     DEFAULT_CSS = """
-    LinesView { height: 1fr; }
+    LinesView { height: 1fr; overflow-x: hidden; }
     """
     bidi_mode: reactive[BidiMode] = reactive("app")
 

@@ -46,7 +46,7 @@ class TagsPanel(ScrollView, can_focus=True):
     """Facet counts of the current results; toggling one posts `TagsPanel.Toggled`."""
 
     DEFAULT_CSS = """
-    TagsPanel { width: 26; height: 1fr; }
+    TagsPanel { width: 26; height: 1fr; overflow-x: hidden; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("list")]
     KEY_LABELS: ClassVar[dict[str, tuple[str, str]]] = {"open-article": ("Filter", "تصفية")}
