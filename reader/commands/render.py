@@ -89,8 +89,14 @@ def run(args: argparse.Namespace) -> int:
     elif text.endswith(("\n", "\r")):
         text = text[:-1]
     lines = layout(text, width, mode=args.bidi)
-    out = sys.stdout
-    for line in lines:
-        out.write(line.text + "\n")
-    out.flush()
+    output = "".join(line.text + "\n" for line in lines)
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is not None:
+        # Always UTF-8, whatever the locale says: a pager or file gets what a terminal gets.
+        sys.stdout.flush()
+        binary.write(output.encode("utf-8"))
+        binary.flush()
+    else:
+        sys.stdout.write(output)
+        sys.stdout.flush()
     return 0

@@ -81,3 +81,11 @@ def test_a_directory_and_a_bad_width_are_refused(tmp_path: Path) -> None:
     result = run_akhbar(["render", "-", "--width", "0"], input="x")
     assert result.returncode == 2 and "--width" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_output_is_utf8_whatever_the_locale(article: Path) -> None:
+    result = run_akhbar(
+        ["render", str(article), "--width", "40"], env={"PYTHONIOENCODING": "latin-1"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == render_lines(ARTICLE.rstrip("\n"), 40)
