@@ -12,6 +12,38 @@ from functools import lru_cache
 from reader.tagging.arabic import fold, proclitic_variants
 from reader.tagging.gazetteer import Gazetteer
 
+
+def _fold_words(words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words.split())
+
+
+# Word classes that announce a name: titles and roles before a person, verbs of saying.
+_PERSON_CUES = _fold_words(
+    "الرئيس رئيس الوزير وزير السيد السيدة الشيخ الملك الأمير الدكتور المتحدث الناطق "
+    "النائب السفير المستشار الزعيم القائد المدرب اللاعب الفنان الفنانة المطرب الكاتب "
+    "الروائي الشاعر المخرج الممثل الممثلة الحارس المهاجم المدافع نظيره نظيرته الجنرال "
+    "العقيد اللواء العميد المبعوث المندوب الأمين المدير رئيسة الرئيسة المرشح زميله مواطنه"
+)
+_SAYING = _fold_words(
+    "قال قالت أكد أكدت أضاف أضافت صرح صرحت أعلن أعلنت ذكر ذكرت أوضح أوضحت أشار أشارت "
+    "اعتبر اعتبرت رأى رأت دعا دعت طالب طالبت نفى نفت كشف كشفت أفاد أفادت"
+)
+_PLACE_CUES = _fold_words(
+    "مدينة محافظة بلدة قرية منطقة ولاية إقليم عاصمة العاصمة مقاطعة جزيرة دولة ريف "
+    "شمال جنوب شرق غرب وسط مطار ميناء"
+)
+
+
+def _cue(stem: str) -> str:
+    if stem in _PERSON_CUES:
+        return "P"
+    if stem in _SAYING:
+        return "S"
+    if stem in _PLACE_CUES:
+        return "L"
+    return ""
+
+
 MIN_NAME_SHARE = 0.5  # a stem is a "name word" when at least half its uses are in names
 MIN_COMMON = 2  # a stem is a "common word" when used this often ...
 MAX_COMMON_NAME_SHARE = 0.05  # ... and inside names at most this share of its other uses
@@ -125,6 +157,9 @@ def sequence_features(
             if 0 <= position < count:
                 word, stem = folded[position]
                 features.append(f"{offset}w={word}")
+                cue = _cue(stem)
+                if cue:
+                    features.append(f"{offset}cue={cue}")
                 if abs(offset) == 1:
                     features.append(f"{offset}st={stem}")
                     features.append(f"{offset}s2={stem[-2:]}")
