@@ -92,8 +92,11 @@ class _Resources:
 class Tagger:
     """Tags articles with the model and lists in `data_dir` (the shipped ones by default)."""
 
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(self, data_dir: Path | None = None, *, editor_rules: bool = True) -> None:
+        """`editor_rules=False` leaves out the bodies ANERcorp does not tag (ministries,
+        councils, armies...): only for measuring against ANERcorp's conventions."""
         self._data_dir = data_dir or DATA_DIR
+        self._editor_rules = editor_rules
         self._resources: _Resources | None = None
         self._lock = threading.Lock()
 
@@ -149,7 +152,7 @@ class Tagger:
         candidates: list[Candidate] = []
         for match in resources.actor_aliases.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
-        for start, end in actor_chains(folded):
+        for start, end in actor_chains(folded) if self._editor_rules else ():
             candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
         labels: list[str] = resources.crf.tag(
             sequence_features(tokens, resources.places, resources.name_words)
