@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -9,6 +10,8 @@ from dataclasses import dataclass, field
 from reader.models import TagKind
 from reader.tagging.arabic import fold, proclitic_variants
 from reader.tagging.rules import DAYS, MONTHS, NOT_NAMES, TITLES
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +93,10 @@ def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | N
     if folded[0] in MONTHS or folded[0] in DAYS:
         return None
     name = " ".join(tokens)
-    if len(name.replace(" ", "")) < 2:
-        return None
+    if len(tokens) == 1 and len(name) <= 2:
+        return None  # `تي`, `دي`: letters of an abbreviation, not a name
+    if not _ARABIC_LETTER.search(name):
+        return None  # Latin-script words: the model was trained on Arabic only
     return name
 
 
