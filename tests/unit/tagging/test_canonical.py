@@ -56,6 +56,9 @@ def test_strip_clitics(words: list[str], expected: str, lexicon: Lexicon) -> Non
         (["2018"], PLACE, None),
         (["درعا", "،"], PLACE, "درعا"),
         (["الرئيس"], ACTOR, None),
+        (["تي"], ACTOR, None),
+        (["BB"], ACTOR, None),
+        (["سي", "إن", "إن"], ACTOR, "سي إن إن"),
     ],
 )
 def test_clean_name(
