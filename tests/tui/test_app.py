@@ -568,3 +568,23 @@ async def test_arabic_help_and_bidi_check_are_shaped(fixture_archive: Path) -> N
         assert [i for i, row in enumerate(rows) if unshaped_arabic(row)] == [
             next(i for i, row in enumerate(rows) if row.lstrip().startswith("2 "))
         ]
+
+
+async def test_the_cursor_previews_without_marking_read(fixture_archive: Path) -> None:
+    app = AkhbarApp(fixture_archive)
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = await settle(pilot, app)
+        await pilot.pause(0.3)
+        first = screen.article_list.current_id
+        assert first is not None and screen.article_view.article_id == first
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        second = screen.article_list.current_id
+        assert second != first and screen.article_view.article_id == second
+        assert app.focused is screen.article_list
+        assert archive_state(fixture_archive, first)[0] is False
+        assert archive_state(fixture_archive, second)[0] is False
+        await pilot.press("enter")
+        screen = await settle(pilot, app)
+        assert app.focused is screen.article_view
+        assert archive_state(fixture_archive, second)[0] is True

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 
 from reader.errors import AkhbarError
@@ -80,6 +81,7 @@ class MainScreen(Screen[None]):
         self.ready = False  # True once the first list (and facets) are shown
         self.last_note = ""
         self.sticky_note = ""
+        self.preview_timer: Timer | None = None
 
     # -- composition ---------------------------------------------------------------------
 
@@ -288,6 +290,32 @@ class MainScreen(Screen[None]):
     def on_tags_panel_toggled(self, message: TagsPanel.Toggled) -> None:
         message.stop()
         self.show_query(self.query_state.toggled(message.kind, message.name))
+
+    PREVIEW_DELAY = 0.15  # seconds the cursor rests on a row before the article shows
+
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
+        """Preview the article under the cursor (not marked read) once the cursor rests."""
+        message.stop()
+        if self.preview_timer is not None:
+            self.preview_timer.stop()
+        self.preview_timer = self.set_timer(
+            self.PREVIEW_DELAY, lambda: self.preview(message.article_id)
+        )
+
+    def preview(self, article_id: str) -> None:
+        self.preview_timer = None
+        if self.fullscreen or self.app.focused is self.article_view:
+            return  # the user is reading: never swap the article under them
+        if self.article_list.current_id != article_id or self.article_view.article_id == article_id:
+            return
+        try:
+            stored = self.store.ui_archive().get(article_id)
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
+            return
+        if stored is not None:
+            terms = tuple(self.results.terms) if self.results is not None else ()
+            self.article_view.show_article(stored, terms=terms)
 
     def on_article_list_selected(self, message: ArticleList.Selected) -> None:
         message.stop()
