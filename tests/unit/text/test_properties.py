@@ -147,7 +147,7 @@ paragraphs = st.builds(lambda words, sep: sep.join(words), WORDS, st.sampled_fro
 
 @pytest.mark.oracle
 @pytest.mark.skipif(not fribidi.available(), reason="libfribidi is not installed")
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(text=paragraphs, width=st.integers(min_value=3, max_value=40))
 def test_random_paragraphs_agree_with_libfribidi(text: str, width: int) -> None:
     assert order_mismatches(text, width) == []
