@@ -2,6 +2,7 @@
 
 Each mode runs in a fresh archive in its own process, so the peak memory is that mode's alone:
 - `store_only`: ingest + archive (no tags, no index);
+- `store_and_tags`, `store_and_index`: one derived step each, to see where the time goes;
 - `full`: ingest + archive + tagging + search index, as `akhbar import` does;
 - `rerun`: the full import again over the same archive (everything unchanged).
 `furniture` measures the boilerplate rules on the sample bodies and the seed page.
@@ -149,6 +150,12 @@ def main() -> int:
             Path(scratch) / "store", source, tag=False, index=False
         )
         if not args.skip_full:
+            result["modes"]["store_and_tags"] = run_mode(
+                Path(scratch) / "tags", source, tag=True, index=False
+            )
+            result["modes"]["store_and_index"] = run_mode(
+                Path(scratch) / "index", source, tag=False, index=True
+            )
             full_dir = Path(scratch) / "full"
             result["modes"]["full"] = run_mode(full_dir, source, tag=True, index=True)
             result["modes"]["rerun"] = run_mode(full_dir, source, tag=True, index=True)
