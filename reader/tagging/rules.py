@@ -62,7 +62,7 @@ NOT_NAMES = (
     | _folded(
         "الله اليوم أمس غدا العام الأسبوع الشهر الحكومة النظام المعارضة الجيش الشرطة "
         "الرئيس الوزير المتحدث الدولة البلاد العاصمة المدينة المنطقة الشمال الجنوب الشرق "
-        "الغرب شمال جنوب شرق غرب وسط الأخبار المصدر المصادر تويتر فيسبوك يوتيوب"
+        "الغرب شمال جنوب شرق غرب وسط الأخبار المصدر المصادر تويتر فيسبوك يوتيوب ريف"
     )
 )
 # Titles and roles before a person's name: not part of the name.
@@ -154,6 +154,18 @@ def _is_head(folded: Sequence[str], index: int) -> bool:
     return False
 
 
+# Common adjectives of body names that have neither shape.
+_ADJECTIVES = _folded(
+    "الحر الحرة العام العامة العليا الأعلى الكبرى العظمى الأحمر الأخضر الدائم الخاص الخاصة "
+    "الأهلي الموحد الموحدة الحاكم الشامل"
+)
+
+
+def _is_adjective(word: str) -> bool:
+    """A definite adjective: nisba (`السوري`), participle (`المعارض`) or a listed one (`الحر`)."""
+    return word.endswith(("ي", "يه", "يين", "يون")) or word.startswith("الم") or word in _ADJECTIVES
+
+
 def actor_chains(folded: Sequence[str]) -> list[tuple[int, int]]:
     """Token ranges of `head + modifiers` bodies: `وزارة الخارجية الأميركية`, `المرصد السوري
     لحقوق الإنسان`, `غرفة العمليات المركزية`. Modifiers are `ال` words, idafa nouns followed by
@@ -167,6 +179,8 @@ def actor_chains(folded: Sequence[str]) -> list[tuple[int, int]]:
             continue
         end = index + 1
         definite = False
+        adjectives = False  # once adjectives start, a new noun starts a new phrase ...
+        after_li = False  # ... except the noun right after `لـ` (`لحقوق الإنسان`)
         while end < count and end - index < MAX_CHAIN:
             word = folded[end]
             following = folded[end + 1] if end + 1 < count else ""
@@ -176,9 +190,16 @@ def actor_chains(folded: Sequence[str]) -> list[tuple[int, int]]:
                 break
             next_definite = following.startswith("ال") and following not in CHAIN_STOPS
             if word.startswith("ال") and len(word) > 3:
+                adjective = _is_adjective(word)
+                if adjectives and not adjective and not after_li:
+                    break
                 definite = True
+                adjectives = adjectives or adjective
+                after_li = False
             elif not (next_definite and len(word) > 2) or (definite and not word.startswith("ل")):
                 break
+            else:
+                after_li = definite
             end += 1
         head = _bare(folded[index])
         modifiers = end - index - 1
