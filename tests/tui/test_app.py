@@ -588,3 +588,22 @@ async def test_the_cursor_previews_without_marking_read(fixture_archive: Path) -
         screen = await settle(pilot, app)
         assert app.focused is screen.article_view
         assert archive_state(fixture_archive, second)[0] is True
+
+
+async def test_paste_and_a_bounded_history(fixture_archive: Path) -> None:
+    from textual import events
+
+    from reader.tui.widgets.search_bar import HISTORY_LIMIT
+
+    app = AkhbarApp(fixture_archive)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(pilot, app)
+        await pilot.press("slash")
+        bar = screen.search_bar
+        bar.post_message(events.Paste("مجلس\nالأمن\x1b[2J\u202e"))
+        await pilot.pause()
+        assert bar.value == "مجلس الأمن" and bar.caret == len("مجلس الأمن")
+        for number in range(HISTORY_LIMIT + 50):
+            bar.remember(f"q{number}")
+    saved = (fixture_archive / "ui-search-history.txt").read_text("utf-8").splitlines()
+    assert len(saved) == HISTORY_LIMIT and saved[-1] == f"q{HISTORY_LIMIT + 49}"
