@@ -44,7 +44,7 @@ SCHEMA_VERSION = 2
 META_FILE = "akhbar-search.json"
 TITLE_BOOST = 3.0
 VARIANT_WEIGHT = 0.5  # a clitic variant of a query word counts less than the word as typed
-RERANK_DEPTH = 100  # top hits re-ordered by how many query words their headline holds
+RERANK_DEPTH = 100  # relaxed search: at least this many documents of the best tiers scored
 BATCH = 500
 WRITER_TIMEOUT = 30.0
 FACETS = {"actors": "actors", "places": "places", "sources": "source"}
@@ -510,6 +510,47 @@ class SearchIndex:
 _NO_DATE = 2**64 - 1  # what Whoosh's published column holds for an article without a date
 
 
+class _DocSet(wq.Query):  # type: ignore[misc]
+    """A fixed set of top-level docnums, scoring nothing: intersected with a query, it makes
+    Whoosh score just those documents."""
+
+    def __init__(self, docnums: Iterable[int]) -> None:
+        self.docnums = sorted(docnums)
+        self.boost = 1.0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _DocSet) and self.docnums == other.docnums
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.docnums))
+
+    def __repr__(self) -> str:
+        return f"_DocSet({len(self.docnums)} docs)"
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return len(self.docnums)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        from whoosh import matching
+
+        offset = 0
+        parent = searcher.get_parent() if searcher.has_parent() else None
+        if parent is not None:
+            for leaf, leaf_offset in parent.leaf_searchers():
+                if leaf is searcher:
+                    offset = leaf_offset
+                    break
+        low = bisect.bisect_left(self.docnums, offset)
+        high = bisect.bisect_left(self.docnums, offset + searcher.reader().doc_count_all())
+        ids = [docnum - offset for docnum in self.docnums[low:high]]
+        if not ids:
+            return matching.NullMatcher()
+        return matching.ListMatcher(ids, all_weights=0.0)
+
+
 class _Facet:
     """One facet field of one searcher: the documents of each label."""
 
@@ -681,6 +722,11 @@ class _Search:
         results = self.searcher.search(query, limit=depth, filter=allow)
         return [(hit.docnum, float(hit.score or 0.0)) for hit in results]
 
+    def _top_within(self, query: Any, docnums: set[int], depth: int) -> list[tuple[int, float]]:
+        """The best `depth` of `docnums` for `query`: the query is intersected with the set,
+        so Whoosh skips straight to those documents instead of visiting every match."""
+        return self._top(wq.And([_DocSet(docnums), query]), None, depth)
+
     def _by_date(self, docset: set[int], sort: Sort) -> list[tuple[int, float]]:
         column = self.reader.column_reader("published", translate=False)
         newest = sort == "newest"
@@ -699,11 +745,7 @@ class _Search:
         if not docset:
             return [], 0, {name: [] for name in FACETS}
         if sort == "relevance":
-            depth = max(self.limit, RERANK_DEPTH)
-            allow = docset if self.filter is not None else None
-            docnums = self._by_title_coverage(
-                self._top(parsed, allow, depth), _top_level_groups(parsed)
-            )[: self.limit]
+            docnums = self._rank_by_headline(parsed, docset, _top_level_groups(parsed))
         else:
             docnums = self._by_date(docset, sort)
         return docnums, len(docset), self._facets(docset)
@@ -719,14 +761,34 @@ class _Search:
             sets.append(docs)
         return sets
 
-    def _by_title_coverage(
-        self, scored: list[tuple[int, float]], groups: Sequence[Any]
+    def _rank_by_headline(
+        self, parsed: Any, docset: set[int], groups: Sequence[Any]
     ) -> list[tuple[int, float]]:
-        """Headlines holding more of the query's words first, then the BM25F score."""
-        if len(groups) < 2:
-            return sorted(scored, key=lambda pair: -pair[1])
-        sets = self._title_sets(groups)
-        return sorted(scored, key=lambda pair: (-sum(pair[0] in docs for docs in sets), -pair[1]))
+        """Headlines holding more of the query's words first, then BM25F (title boosted).
+
+        Tiers are formed with set operations on the title postings; only the documents of the
+        tiers needed to fill the page are scored.
+        """
+        if len(groups) < 2:  # one word: the title boost alone orders headlines first
+            return self._top(parsed, docset if self.filter is not None else None, self.limit)
+        sets = [docs & docset for docs in self._title_sets(groups)]
+        coverage: dict[int, int] = {}
+        for docs in sets:
+            for docnum in docs:
+                coverage[docnum] = coverage.get(docnum, 0) + 1
+        tiers: dict[int, set[int]] = {}
+        for docnum, count in coverage.items():
+            tiers.setdefault(count, set()).add(docnum)
+        rest = docset - coverage.keys()
+        if rest:
+            tiers[0] = rest
+        ranked: list[tuple[int, float]] = []
+        for count in sorted(tiers, reverse=True):
+            need = self.limit - len(ranked)
+            if need <= 0:
+                break
+            ranked.extend(self._top_within(parsed, tiers[count], need))
+        return ranked
 
     def _collect_relaxed(
         self, groups: Sequence[Any], sort: Sort
@@ -754,7 +816,7 @@ class _Search:
             candidates |= by_count[count]
             if len(candidates) >= depth:
                 break
-        scored = self._top(wq.Or(list(groups)), candidates, len(candidates))
+        scored = self._top_within(wq.Or(list(groups)), candidates, len(candidates))
         sets = self._title_sets(groups)
         scored.sort(
             key=lambda pair: (
