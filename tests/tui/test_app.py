@@ -128,6 +128,11 @@ async def test_arabic_search_selects_the_best_hit(fixture_archive: Path) -> None
         assert screen.results is not None and screen.results.total >= 1
         total = screen.results.total
         assert f"{total} result" in screen.status.render_line(0).text
+        # Escape in the results goes back to every article; the query is remembered.
+        await pilot.press("escape")
+        screen = await settle(pilot, app)
+        assert screen.query_state.text == "" and screen.results is None
+        assert len(screen.article_list) == len(FIXTURE_ARTICLES)
         # History: the query is remembered on disk, bounded and recalled with up.
         history = (fixture_archive / "ui-search-history.txt").read_text(encoding="utf-8")
         assert history.splitlines()[-1] == "روسيا"

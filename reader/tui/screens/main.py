@@ -401,6 +401,11 @@ class MainScreen(Screen[None]):
             self.focus_now(self.article_view)
         elif focused in (self.search_bar, self.tags_panel, self.article_view):
             self.focus_now(self.article_list)
+        elif focused is self.article_list and self.query_state.text:
+            # Out of the search results, back to every article (the tag filters stay).
+            self.search_bar.set_value("")
+            order = "newest" if self.query_state.order == "relevance" else self.query_state.order
+            self.show_query(replace(self.query_state, text="", order=order))
 
     def action_toggle_read(self) -> None:
         article_id = self.current_article_id()
