@@ -122,15 +122,35 @@ def _repair_mojibake(text: str) -> str | None:
     return None
 
 
+_MIXED_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
+
+
 def _legacy_score(text: str) -> float:
     """How much a legacy decoding reads like Arabic: among the non-ASCII letters (ASCII is the
-    same in every candidate code page), the Arabic share minus the stray Latin accents."""
+    same in every candidate code page), the Arabic share minus the stray Latin accents and
+    minus Arabic letters glued to Latin ones inside a word (accents read as Arabic)."""
     letters = [char for char in _LETTER.findall(text) if char > "\x7f"]
     if not letters:
         return 1.0
     arabic = sum(1 for char in letters if _ARABIC_LETTER.match(char))
     accents = sum(1 for char in letters if "\u00c0" <= char <= "\u00ff")
-    return (arabic - accents) / len(letters)
+    glued = len(_MIXED_WORD.findall(text))
+    return (arabic - accents - 2 * glued) / len(letters)
+
+
+def _western(data: bytes) -> str | None:
+    """A Western European text in windows-1252, when every non-ASCII letter is a Latin one."""
+    try:
+        text = data.decode("windows-1252")
+    except UnicodeDecodeError:
+        return None
+    every = _LETTER.findall(text)
+    letters = [char for char in every if char > "\x7f"]
+    latin = sum(1 for char in letters if "\u00c0" <= char <= "\u024f")
+    # Accents are a minority in real Western text; other code pages read this way are all
+    # accents ("Ïðàâèòåëüñòâî").
+    plausible = letters and latin == len(letters) and len(letters) <= 0.3 * len(every)
+    return text if plausible and _control_share(text) == 0 else None
 
 
 def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[str, str]:
@@ -179,6 +199,9 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> tuple[st
             # letters mixed with accented Latin ones: real Arabic has few of the latter.
             arabic_page = codecs.lookup(encoding).name in ("cp1256", "iso8859-6")
             if arabic_page and _legacy_score(text) < 0.5:
+                western = _western(data)
+                if western is not None:
+                    return western, "windows-1252"
                 raise InputError(
                     source,
                     "not UTF-8 and does not read as Arabic in windows-1256 or ISO-8859-6 "

@@ -94,3 +94,8 @@ def test_text_in_an_unsupported_code_page_is_refused_not_garbled() -> None:
 def test_bom_is_removed_and_utf32_supported() -> None:
     assert decode(codecs.BOM_UTF8 + "نص".encode(), "x")[0] == "نص"
     assert decode("نص عربي قصير".encode("utf-32"), "x")[0] == "نص عربي قصير"
+
+
+def test_a_western_european_text_in_windows_1252_is_read_not_refused() -> None:
+    french = "Le marché de Sfax a ouvert ses portes : les prix baissent, dit-il. Très bien !"
+    assert decode(french.encode("windows-1252"), "fr.txt") == (french, "windows-1252")
