@@ -1,0 +1,50 @@
+"""Whatever bytes a file holds, reading it yields articles or one-line refusals, never a crash."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.errors import InputError
+from reader.ingest import Ingested, read_paths
+
+PREFIXES = [
+    b"",
+    b"{",
+    b'{"id": "x", "title": ',
+    b"<rss><channel><item><title>",
+    b'<?xml version="1.0" encoding="windows-1256"?><feed xmlns="http://www.w3.org/2005/Atom">',
+    b"<html><body><p>",
+    b"<DOC><DOCNO>1</DOCNO><TITLE>",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    "عنوان\n\n".encode(),
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    body=st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(alphabet='<>/&;{}[]":,\n ابتثجحخ#!-', max_size=300).map(str.encode),
+    ),
+    name=st.sampled_from(["a.txt", "a.html", "a.xml", "a.jsonl", "a"]),
+)
+def test_any_file_gives_articles_or_one_line_refusals(
+    prefix: bytes, body: bytes, name: str
+) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / name
+        path.write_bytes(prefix + body)
+        for item in read_paths([path]):
+            assert isinstance(item, Ingested | InputError)
+            if isinstance(item, InputError):
+                assert "\n" not in str(item) and item.reason
+            else:
+                assert all("\n" not in p for p in item.article.paragraphs)
+                assert "\n" not in item.article.title
