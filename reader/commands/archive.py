@@ -45,7 +45,11 @@ def register(subparsers: Any) -> None:
     importer.add_argument(
         "--no-index", action="store_true", help="do not update the search index now"
     )
-    importer.add_argument("--no-tags", action="store_true", help="do not tag actors and places")
+    importer.add_argument(
+        "--no-tags",
+        action="store_true",
+        help="do not tag actors and places now (the next import without it does)",
+    )
     add_archive_argument(importer)
     importer.set_defaults(handler=_guarded(run_import))
 
@@ -218,6 +222,8 @@ def run_stats(args: argparse.Namespace) -> int:
         print(f"starred   {stats['starred']}")
         print(f"actors    {stats['actors']}")
         print(f"places    {stats['places']}")
+        if stats.get("last_import"):
+            print(f"imported  {stats['last_import'][:16].replace('T', ' ')} (last change, UTC)")
         if stats.get("oldest"):
             print(f"dates     {stats['oldest'][:10]} .. {stats['newest'][:10]}")
         print(
