@@ -661,7 +661,7 @@ class _Search:
                 return set()
             if (query.fieldname, text) not in self.reader:
                 return set()
-            return set(self.reader.postings(query.fieldname, text).all_ids())
+            return _posting_docnums(self.reader, query.fieldname, text)
         if isinstance(query, wq.Every):
             return set(self.reader.all_doc_ids())
         if isinstance(query, wq.NumericRange) and query.fieldname == "published":
@@ -947,6 +947,34 @@ def _edits(word: str) -> set[str]:
     out = _deletions(word) | _transpositions_and_substitutions(word)
     out |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _ALPHABET}
     return out
+
+
+def _posting_docnums(reader: Any, fieldname: str, text: bytes) -> set[int]:
+    """Live top-level docnums of one term, read a posting block at a time.
+
+    Whoosh's `all_ids()` yields one id per Python call; reading each block's id array is
+    several times faster on long posting lists. Falls back to `all_ids()` for other matchers.
+    """
+    docnums: set[int] = set()
+    for leaf, offset in reader.leaf_readers():
+        if (fieldname, text) not in leaf:
+            continue
+        ids: list[int] = []
+        matcher = leaf._terms.matcher(fieldname, text, leaf.schema[fieldname].format)
+        if all(hasattr(matcher, name) for name in ("_read_ids", "_next_block", "_ids")):
+            while matcher.is_active():
+                if matcher._ids is None:
+                    matcher._read_ids()
+                ids.extend(matcher._ids)
+                matcher._next_block()
+        else:
+            ids.extend(matcher.all_ids())
+        leaf_docs = set(ids)
+        deleted = leaf.deleted_docs_set
+        if deleted:
+            leaf_docs -= deleted
+        docnums.update(map(offset.__add__, leaf_docs) if offset else leaf_docs)
+    return docnums
 
 
 def _term_keys(word: str) -> list[tuple[str, str]]:

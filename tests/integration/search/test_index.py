@@ -161,3 +161,19 @@ def test_index_is_created_on_first_use(tmp_path: Path, folder_name: str) -> None
     index = SearchIndex(tmp_path / folder_name)
     assert index.search("أي شيء").total == 0
     assert (tmp_path / folder_name / META_FILE).is_file()
+
+
+def test_block_reading_of_postings_matches_whoosh(own_archive: Archive) -> None:
+    index = SearchIndex(own_archive.index_dir)
+    index.sync(own_archive)
+    own_archive.delete("own-2")  # a deletion in an older segment
+    own_archive.set_read("own-1", True)  # an update: old copy deleted, new one in a new segment
+    index.sync(own_archive)
+    reader = index._current_searcher().reader()
+    checked = 0
+    for fieldname in ("title", "body", "source", "places"):
+        for term in reader.lexicon(fieldname):
+            expected = set(reader.postings(fieldname, term).all_ids())
+            assert index_module._posting_docnums(reader, fieldname, term) == expected
+            checked += 1
+    assert checked > 20
