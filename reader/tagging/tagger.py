@@ -44,6 +44,7 @@ _KIND_OF_LABEL = {"PERS": TagKind.ACTOR, "ORG": TagKind.ACTOR, "LOC": TagKind.PL
 # Candidate sources, strongest first: hand-written aliases, rules, the model, the gazetteer.
 _ALIAS, _RULE, _MODEL, _GAZETTEER = range(4)
 STRONG_ONLY = True
+MAX_SENTENCE_TOKENS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,10 @@ class Tagger:
                     continue
                 for sentence in _SENTENCE_END.split(clean(text)):
                     tokens = tokenize(sentence)
-                    if tokens:
-                        mentions.extend(self._mentions(tokens, resources))
+                    # Bounded pieces keep memory flat on text with no sentence punctuation.
+                    for start in range(0, len(tokens), MAX_SENTENCE_TOKENS):
+                        piece = tokens[start : start + MAX_SENTENCE_TOKENS]
+                        mentions.extend(self._mentions(piece, resources))
             actors, places = canonical_tags(mentions, resources.lexicon)
         return Tags(actors=tuple(actors), places=tuple(places))
 

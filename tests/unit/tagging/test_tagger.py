@@ -87,3 +87,10 @@ def test_shipped_model_is_small() -> None:
     size = (DATA_DIR / MODEL_FILE).stat().st_size
     assert 100_000 < size < 5_000_000
     assert (DATA_DIR / "README.md").read_text(encoding="utf-8").count("CC BY-SA 4.0") >= 2
+
+
+def test_a_long_paragraph_without_punctuation_is_tagged_in_pieces() -> None:
+    sentence = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا ترفض الاقتراح "
+    tags = Tagger().tag("", [sentence * 3000])  # ~36,000 tokens, no sentence end
+    assert "سيرغي لافروف" in tags.actors
+    assert {"موسكو", "روسيا"} <= set(tags.places)
