@@ -7,7 +7,9 @@ article the words came from. Tune on `--seed 1` (the dev set); report `--seed 2`
 
     .venv/bin/python tests/benchmarks/bench_search_quality.py [--seed 2] [--queries 300]
 
-Prints one JSON object. Ablations show where the gain over Lucene-style analysis comes from.
+Prints one JSON object. Ablations switch off, on the same index, the query-side clitic variants
+and the relaxed fallback (the index keeps akhbar's stemmer, which differs from Lucene's only in
+the documented extensions), to show where the gain comes from.
 """
 
 from __future__ import annotations
@@ -175,13 +177,13 @@ def main() -> int:
         # Ablations: the same index and queries with parts switched off.
         expand = index_module.expand
         index_module.expand = lambda word, reader: [(index_module.stem(word), 1.0)]
-        report["ablation: no clitic variants (Lucene-style analysis + relaxed)"] = run_akhbar(
+        report["ablation: no query clitic variants (relaxed fallback kept)"] = run_akhbar(
             index, queries
         )
         top_level = index_module._top_level_groups
         index_module._top_level_groups = lambda parsed: [parsed]
-        report["ablation: Lucene-style analysis, all terms, no fallback"] = run_akhbar(
-            index, queries
+        report["ablation: no clitic variants, all terms, no fallback (nearest Lucene)"] = (
+            run_akhbar(index, queries)
         )
         index_module.expand = expand
         report["ablation: clitic variants, no fallback"] = run_akhbar(index, queries)
