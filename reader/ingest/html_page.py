@@ -15,12 +15,10 @@ from reader.models import Article
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
-# libxml2 stops building the tree at 256 levels and drops what lies deeper.
-_LIBXML_MAX_DEPTH = 255
 
 
 def html_depth(html: str) -> int:
-    """How deep the element tree of a page goes (capped by the parser at 255)."""
+    """How deep the element tree of a page goes (libxml2 stops at 255)."""
     import lxml.html  # type: ignore[import-untyped]
 
     try:
@@ -77,7 +75,7 @@ def parse_html(text: str, source: str, *, identity: str) -> tuple[Article, Clean
     # Entity declarations in a DOCTYPE are never expanded by the HTML parser; drop them anyway.
     text = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", _XML_DECLARATION.sub("", text, count=1))
     depth = html_depth(text)
-    if depth >= min(MAX_HTML_DEPTH, _LIBXML_MAX_DEPTH):
+    if depth >= MAX_HTML_DEPTH:
         raise InputError(source, f"too deeply nested HTML (over {depth} levels of elements)")
     try:
         document = trafilatura.bare_extraction(
