@@ -262,19 +262,45 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)")
 
 
+# Month names as `normalise_line` leaves them (hamza and ta marbuta folded).
+MONTH_NUMBERS = {
+    **dict.fromkeys(["يناير", "كانون الثاني", "جانفي"], 1),
+    **dict.fromkeys(["فبراير", "شباط", "فيفري"], 2),
+    **dict.fromkeys(["مارس", "اذار"], 3),
+    **dict.fromkeys(["ابريل", "نيسان", "افريل"], 4),
+    **dict.fromkeys(["مايو", "ايار", "ماي"], 5),
+    **dict.fromkeys(["يونيو", "حزيران", "جوان"], 6),
+    **dict.fromkeys(["يوليو", "تموز", "جويليه", "جويلية"], 7),
+    **dict.fromkeys(["اغسطس", "اب", "اوت"], 8),
+    **dict.fromkeys(["سبتمبر", "ايلول"], 9),
+    **dict.fromkeys(["اكتوبر", "تشرين الاول"], 10),
+    **dict.fromkeys(["نوفمبر", "تشرين الثاني"], 11),
+    **dict.fromkeys(["ديسمبر", "كانون الاول"], 12),
+}
+_NAMED_DATE = re.compile(
+    r"(?<!\d)(\d{1,2}) ("
+    + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+    + r") (\d{4})(?!\d)"
+)
+
+
 def date_from_line(text: str) -> datetime | None:
-    """The date (and time) a page prints as digits, e.g. `2017/03/02 08:05` or `02-03-2017`.
+    """The date (and time) a page prints: `2017/03/02 08:05`, `02-03-2017`, `11 يوليو 2018`,
+    `11 تموز 2018`, `2 جوان 2017` (Egyptian, Levantine and Maghrebi month names).
 
     The zone is unknown; it is taken as UTC so every stored time stays comparable."""
     text = text.translate(_DIGITS)
     ymd = _YMD.search(text)
+    dmy = _DMY.search(text)
+    named = _NAMED_DATE.search(normalise_line(text))
     if ymd:
         year, month, day = (int(part) for part in ymd.groups())
-    else:
-        dmy = _DMY.search(text)
-        if dmy is None:
-            return None
+    elif dmy:
         day, month, year = (int(part) for part in dmy.groups())
+    elif named:
+        day, month, year = int(named.group(1)), MONTH_NUMBERS[named.group(2)], int(named.group(3))
+    else:
+        return None
     clock = _CLOCK.search(text)
     hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)
     try:

@@ -8,7 +8,7 @@ from reader.errors import InputError
 from reader.ingest.base import MAX_ARTICLE_CHARS, make_id
 from reader.ingest.clean import split_paragraphs
 from reader.ingest.decode import letter_shares
-from reader.ingest.furniture import Cleaned, strip_furniture
+from reader.ingest.furniture import Cleaned, date_from_line, is_date_line, strip_furniture
 from reader.models import Article
 
 MAX_TITLE_WORDS = 30
@@ -35,10 +35,12 @@ def parse_text(text: str, source: str, *, identity: str) -> tuple[Article, Clean
         # No title line: the text starts with its first paragraph; show its start as title.
         paragraphs = [title, *paragraphs]
         title = " ".join(words[:TITLE_PREFIX_WORDS]) + " …"
+    printed = (date_from_line(line) for line in cleaned.removed[:4] if is_date_line(line))
     article = Article(
         id=make_id("txt", identity),
         title=title,
         paragraphs=tuple(paragraphs),
+        published=next((moment for moment in printed if moment is not None), None),
         language=language_of(text),
     )
     return article, cleaned

@@ -213,3 +213,14 @@ def test_markdown_heading_marks_leave_the_title_but_hashtags_stay(tmp_path: Path
         item.article.title for item in read_paths([tmp_path]) if isinstance(item, Ingested)
     )
     assert titles == ["#مجلس_الأمن يجتمع اليوم", "مهرجان الموسيقى"]
+
+
+def test_a_text_file_takes_the_date_printed_above_its_title(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        f"محليات\n\nالأحد 5 أيار 2024\n\nافتتاح جسر جديد على النهر\n\n{BODY}", encoding="utf-8"
+    )
+    (item,) = list(read_paths([tmp_path / "a.txt"]))
+    assert isinstance(item, Ingested)
+    assert item.article.title == "افتتاح جسر جديد على النهر"
+    assert item.article.published == datetime(2024, 5, 5, tzinfo=UTC)
+    assert item.article.paragraphs == (BODY,)

@@ -172,5 +172,9 @@ def test_dates_printed_on_pages() -> None:
 
     assert date_from_line("اقتصاد2017/03/02 08:05") == datetime(2017, 3, 2, 8, 5, tzinfo=UTC)
     assert date_from_line("الخميس ٠٢-٠٣-٢٠١٧") == datetime(2017, 3, 2, tzinfo=UTC)
+    assert date_from_line("الأربعاء 11 يوليو 2018") == datetime(2018, 7, 11, tzinfo=UTC)
+    assert date_from_line("11 تموز 2018") == datetime(2018, 7, 11, tzinfo=UTC)
+    assert date_from_line("3 تشرين الثاني 2019") == datetime(2019, 11, 3, tzinfo=UTC)
+    assert date_from_line("2 جوان 2017 - 10:30") == datetime(2017, 6, 2, 10, 30, tzinfo=UTC)
     assert date_from_line("2017/13/40") is None
     assert date_from_line("بلا تاريخ") is None
