@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 BOLD_REVERSE = "\x1b[1;7m"
 RESET = "\x1b[0m"
+BIG_SYNC = 2000  # changes behind: say why this search takes a while
 SYNC_WAIT = 2.0  # seconds a search waits for another akhbar's index write before searching as is
 
 
@@ -124,6 +125,11 @@ def run_search(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.queries}: cannot read queries ({reason})") from None
     with _open_archive(args) as archive:
         index = _open_index(archive)
+        behind = archive.current_seq() - index.checkpoint()
+        if behind > BIG_SYNC:
+            print(
+                f"akhbar: bringing the search index up to date ({behind} changes)…", file=sys.stderr
+            )
         index.sync(archive, wait=SYNC_WAIT)
         _report_notice(index)
         try:
