@@ -35,6 +35,7 @@ from reader.search.analysis import (
     arabic_analyzer,
     fold_name,
     stem,
+    strip_prefix,
     surface_words,
     tag_analyzer,
 )
@@ -45,6 +46,7 @@ META_FILE = "akhbar-search.json"
 TITLE_BOOST = 3.0
 VARIANT_WEIGHT = 0.5  # a clitic variant of a query word counts less than the word as typed
 RERANK_DEPTH = 100  # relaxed search: at least this many documents of the best tiers scored
+EXACT_DEPTH = 30  # best headline tier: this many hits re-ordered by words spelt as typed
 BATCH = 500
 WRITER_TIMEOUT = 30.0
 FACETS = {"actors": "actors", "places": "places", "sources": "source"}
@@ -575,6 +577,7 @@ class _Search:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.limit = max(1, limit)
+        self.words: list[str] = []  # the query's words as typed (normalised), for exact forms
         self.filter = _filter_query(filters)
         self._filter_docs: set[int] | None = None
         self.sort = sort
@@ -602,6 +605,7 @@ class _Search:
             sort: Sort = "newest" if self.sort == "relevance" else self.sort
         else:
             parsed, words = self._parse(stripped)
+            self.words = words
             sort = self.sort
             if parsed is wq.NullQuery:
                 return SearchResults(hits=[], total=0, facets={})
@@ -783,12 +787,29 @@ class _Search:
         if rest:
             tiers[0] = rest
         ranked: list[tuple[int, float]] = []
+        depth = max(self.limit, EXACT_DEPTH)
         for count in sorted(tiers, reverse=True):
-            need = self.limit - len(ranked)
+            need = depth - len(ranked)
             if need <= 0:
                 break
-            ranked.extend(self._top_within(parsed, tiers[count], need))
-        return ranked
+            tier = self._top_within(parsed, tiers[count], need)
+            ranked.extend(self._by_exact_form(tier) if count else tier)
+        return ranked[: self.limit]
+
+    def _by_exact_form(self, tier: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Within one headline tier, headlines spelling more query words as typed come first
+        (clitics aside): `للسيارات` prefers `للسيارات` to `سيارة`, which share a stem."""
+        if not EXACT_DEPTH or not self.words:
+            return tier
+        wanted = [_surface_keys(word) for word in self.words]
+
+        def exact(docnum: int) -> int:
+            title = str(self.searcher.stored_fields(docnum).get("title", ""))
+            keys = {key for word, _, _ in surface_words(title) for key in _surface_keys(word)}
+            return sum(bool(keys & forms) for forms in wanted)
+
+        counts = {docnum: exact(docnum) for docnum, _ in tier}
+        return sorted(tier, key=lambda pair: -counts[pair[0]])  # stable: score order kept
 
     def _collect_relaxed(
         self, groups: Sequence[Any], sort: Sort
@@ -975,6 +996,14 @@ def _posting_docnums(reader: Any, fieldname: str, text: bytes) -> set[int]:
             leaf_docs -= deleted
         docnums.update(map(offset.__add__, leaf_docs) if offset else leaf_docs)
     return docnums
+
+
+def _surface_keys(word: str) -> set[str]:
+    """A normalised word without its proclitics (and without one more ب ل ك ف و if long)."""
+    keys = {strip_prefix(word)}
+    if len(word) >= 5 and word[0] in "وفبلك":
+        keys.add(strip_prefix(word[1:]))
+    return keys
 
 
 def _term_keys(word: str) -> list[tuple[str, str]]:
