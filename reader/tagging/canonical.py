@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from reader.models import TagKind
 from reader.tagging.arabic import fold, proclitic_variants
-from reader.tagging.rules import DAYS, MONTHS, NOT_NAMES, TITLES
+from reader.tagging.rules import (
+    ACTOR_HEADS,
+    DAYS,
+    GENERIC_MODIFIERS,
+    MONTHS,
+    NOT_NAMES,
+    TITLES,
+)
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
@@ -92,6 +99,8 @@ def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | N
         return None
     if folded[0] in MONTHS or folded[0] in DAYS:
         return None
+    if len(folded) == 2 and folded[0] in ACTOR_HEADS and folded[1] in GENERIC_MODIFIERS:
+        return None  # `المنظمة الدولية`: a reference back to a body, not its name
     name = " ".join(tokens)
     if len(tokens) == 1 and len(name) <= 2:
         return None  # `تي`, `دي`: letters of an abbreviation, not a name

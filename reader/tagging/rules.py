@@ -86,6 +86,11 @@ ACTOR_HEADS = _folded(
 ACTOR_HEAD_PAIRS = {fold("غرفة"): fold("العمليات")}
 # Heads too generic to stand for one actor unless a proper modifier follows.
 WEAK_HEADS = _folded("الشركة شركة البنك بنك الجامعة جامعة المكتب مكتب الشرطة شرطة")
+# Adjectives that make no name of a head on their own (`المنظمة الدولية`, `اللجنة المعنية`).
+GENERIC_MODIFIERS = _folded(
+    "الدولي الدولية العالمي العالمية الحكومي الحكومية المعني المعنية المختص المختصة المحلي "
+    "المحلية الرسمي الرسمية المذكور المذكورة نفسه نفسها"
+)
 # Prepositions and particles that end a chain even before an `ال` word.
 PARTICLES = _folded("في من على الى إلى عن مع بين ضد عبر لدى لكن لأن منذ حتى خلال نحو")
 # Words that end a modifier chain: time words, relatives, quantifiers, generic adjectives.
@@ -198,12 +203,16 @@ def actor_chains(folded: Sequence[str]) -> list[tuple[int, int]]:
                 after_li = False
             elif not (next_definite and len(word) > 2) or (definite and not word.startswith("ل")):
                 break
+            elif definite and not adjectives:
+                break  # `لـ` follows an adjective (`السوري لحقوق`), not a noun (`الأمن لإنهاء`)
             else:
                 after_li = definite
             end += 1
         head = _bare(folded[index])
         modifiers = end - index - 1
-        if modifiers >= 1 and not (head in WEAK_HEADS and modifiers < 2):
+        # `المنظمة الدولية` alone refers back to a body named elsewhere: not a name.
+        generic = modifiers == 1 and folded[index + 1] in GENERIC_MODIFIERS
+        if modifiers >= 1 and not generic and not (head in WEAK_HEADS and modifiers < 2):
             found.append((index, end))
             index = end
         else:

@@ -185,8 +185,9 @@ class Tagger:
                 if inside and match.end - match.start > place.end - place.start:
                     candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _MODEL))
                     break
-        # Aliases are exact and hand-checked: they win; then longer spans, then stronger sources.
-        candidates.sort(key=lambda c: (c.source != _ALIAS, c.start - c.end, c.source, c.start))
+        # Aliases and rule chains first (the longer wins: `الاتحاد الأوروبي لكرة القدم` holds
+        # the alias `الاتحاد الأوروبي`), then the model and the gazetteer, longer first.
+        candidates.sort(key=lambda c: (c.source > _RULE, c.start - c.end, c.source, c.start))
         taken = [False] * len(tokens)
         chosen: list[Candidate] = []
         for candidate in candidates:

@@ -57,6 +57,7 @@ def test_strip_clitics(words: list[str], expected: str, lexicon: Lexicon) -> Non
         (["درعا", "،"], PLACE, "درعا"),
         (["الرئيس"], ACTOR, None),
         (["تي"], ACTOR, None),
+        (["للمنظمة", "الدولية"], ACTOR, None),
         (["BB"], ACTOR, None),
         (["سي", "إن", "إن"], ACTOR, "سي إن إن"),
     ],
