@@ -55,7 +55,7 @@ class Score:
 
 def entity_level(tagger: Tagger, sentences: list[Sentence]) -> dict[str, object]:
     """Exact-span F1 per ANERcorp type for the CRF alone (the comparable number)."""
-    resources = tagger._loaded()
+    resources = tagger.loaded()
     per_type: dict[str, Score] = {label: Score() for label in ("PERS", "LOC", "ORG", "MISC")}
     micro = Score()
     tokens_seen = 0
@@ -84,7 +84,7 @@ def _folded_set(names: Iterable[str]) -> set[object]:
 
 def document_level(tagger: Tagger, sentences: list[Sentence], group: int) -> dict[str, object]:
     """Set F1 of canonical names per group of `group` sentences, actors and places."""
-    lexicon = tagger._loaded().lexicon
+    lexicon = tagger.loaded().lexicon
     actors, places = Score(), Score()
     errors: dict[str, Counter[str]] = {key: Counter() for key in ("fp_a", "fn_a", "fp_p", "fn_p")}
     for first in range(0, len(sentences), group):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.errors import AkhbarError
 from reader.models import TagKind, Tags
 from reader.tagging.arabic import clean, fold, proclitic_variants, tokenize
 from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_name
@@ -20,6 +21,7 @@ from reader.tagging.corpus import spans
 from reader.tagging.features import sequence_features, stem_of
 from reader.tagging.gazetteer import Gazetteer
 from reader.tagging.resources import (
+    ALIASES_FILE,
     COMMON_WORDS_FILE,
     DATA_DIR,
     LEXICON_FILE,
@@ -43,7 +45,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 _KIND_OF_LABEL = {"PERS": TagKind.ACTOR, "ORG": TagKind.ACTOR, "LOC": TagKind.PLACE}
 # Candidate sources, strongest first: hand-written aliases, rules, the model, the gazetteer.
 _ALIAS, _RULE, _MODEL, _GAZETTEER = range(4)
-STRONG_ONLY = True
 MAX_SENTENCE_TOKENS = 120
 
 
@@ -67,13 +68,13 @@ class _Resources:
         self.crf.open(str(data_dir / MODEL_FILE))
         self.name_words = load_name_words(data_dir / NAME_WORDS_FILE)
         self.common = frozenset(load_lines(data_dir / COMMON_WORDS_FILE))
-        aliases_path = data_dir / "aliases.tsv"
+        aliases_path = data_dir / ALIASES_FILE
         place_aliases = load_aliases("place", aliases_path)
         actor_aliases = load_aliases("actor", aliases_path)
         all_places = place_names(data_dir / PLACES_FILE)
         strong_places = place_names(data_dir / PLACES_FILE, strong_only=True)
         self.places = Gazetteer(all_places, place_aliases)
-        self.strong_places = Gazetteer(strong_places if STRONG_ONLY else all_places, place_aliases)
+        self.strong_places = Gazetteer(strong_places, place_aliases)
         self.strong_keys = {fold(name) for name in strong_places}
         self.strong_keys.update(fold(alias) for alias, _ in place_aliases)
         self.actor_aliases = Gazetteer((), actor_aliases)
@@ -101,9 +102,15 @@ class Tagger:
         self._resources: _Resources | None = None
         self._lock = threading.Lock()
 
-    def _loaded(self) -> _Resources:
+    def loaded(self) -> _Resources:
+        """The model and lists, loaded on first use; a missing or damaged file is one error."""
         if self._resources is None:
-            self._resources = _Resources(self._data_dir)
+            try:
+                self._resources = _Resources(self._data_dir)
+            except (OSError, ValueError, UnicodeDecodeError) as exc:
+                raise AkhbarError(
+                    f"{self._data_dir}: the tagger's data are missing or damaged ({exc})"
+                ) from None
         return self._resources
 
     def tag(self, title: str, paragraphs: Sequence[str]) -> Tags:
@@ -116,7 +123,7 @@ class Tagger:
     def tag_texts(self, texts: Sequence[str]) -> Tags:
         """Tags of a sequence of paragraphs (no dateline handling)."""
         with self._lock:
-            resources = self._loaded()
+            resources = self.loaded()
             mentions: list[Mention] = []
             for text in texts:
                 if is_furniture(text):
@@ -133,7 +140,7 @@ class Tagger:
     def sentence_spans(self, tokens: Sequence[str]) -> list[Candidate]:
         """The chosen name spans of one tokenized sentence (for evaluation)."""
         with self._lock:
-            return self._choose(tokens, self._loaded())
+            return self._choose(tokens, self.loaded())
 
     def _mentions(self, tokens: Sequence[str], resources: _Resources) -> list[Mention]:
         mentions: list[Mention] = []

@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
+
+from reader.errors import AkhbarError
 from reader.models import Article, Tags
 from reader.tagging import Tagger, tag_article
 from reader.tagging.resources import DATA_DIR, MODEL_FILE
@@ -94,3 +98,8 @@ def test_a_long_paragraph_without_punctuation_is_tagged_in_pieces() -> None:
     tags = Tagger().tag("", [sentence * 3000])  # ~36,000 tokens, no sentence end
     assert "سيرغي لافروف" in tags.actors
     assert {"موسكو", "روسيا"} <= set(tags.places)
+
+
+def test_missing_data_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(AkhbarError, match="tagger's data are missing or damaged"):
+        Tagger(tmp_path).tag("عنوان", ["قال الرئيس إن دمشق هادئة"])
