@@ -204,8 +204,26 @@ class Tagger:
                 taken[index] = True
             chosen.append(candidate)
         chosen.extend(_places_in_context(folded, taken, chosen, resources))
+        chosen = [_club_or_place(c, folded, resources) for c in chosen]
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+
+def _club_or_place(candidate: Candidate, folded: Sequence[str], resources: _Resources) -> Candidate:
+    """A city named with a masculine adjective of a country is a club: `ليون الفرنسي`,
+    `روما الإيطالي` (a city takes the feminine: `روما الإيطالية`); so is one after `فريق`."""
+    if candidate.kind is not TagKind.PLACE or candidate.source == _ALIAS:
+        return candidate
+    following = folded[candidate.end] if candidate.end < len(folded) else ""
+    previous = folded[candidate.start - 1] if candidate.start > 0 else ""
+    masculine = following.startswith("ال") and following.endswith("ي")
+    club = masculine and is_adjective_of(following, resources.strong_keys)
+    if club or any(word in _CLUB_NOUNS for word in proclitic_variants(previous)):
+        return Candidate(candidate.start, candidate.end, TagKind.ACTOR, candidate.source)
+    return candidate
+
+
+_CLUB_NOUNS = frozenset(fold(word) for word in ["فريق", "نادي", "فريقا", "لاعب", "لاعبو", "مدرب"])
 
 
 def _places_in_context(

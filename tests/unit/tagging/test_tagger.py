@@ -103,3 +103,11 @@ def test_a_long_paragraph_without_punctuation_is_tagged_in_pieces() -> None:
 def test_missing_data_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(AkhbarError, match="tagger's data are missing or damaged"):
         Tagger(tmp_path).tag("عنوان", ["قال الرئيس إن دمشق هادئة"])
+
+
+def test_a_city_with_a_masculine_adjective_is_a_club() -> None:
+    tagger = Tagger()
+    club = tagger.tag("", ["فاز ليون الفرنسي على ضيفه بهدفين."])
+    city = tagger.tag("", ["زار وزير الخارجية مدينة ليون الفرنسية أمس."])
+    assert "ليون" in club.actors and "ليون" not in club.places
+    assert "ليون" in city.places and "ليون" not in city.actors
