@@ -47,7 +47,7 @@ FURNITURE = frozenset(
     )
 )
 # First words of credit lines ("المصدر: رويترز", "تصوير: ...").
-CREDIT_STARTS = _folded("المصدر مصدر تصوير إعداد تحرير بقلم كتب كتبت ترجمة الصورة صورة حقوق")
+CREDIT_STARTS = _folded("المصدر مصدر تصوير إعداد تحرير بقلم كتب كتبت ترجمة الصورة صورة حقوق نقلا")
 # Month names (Levantine and Western forms) and days of the week: never actors or places.
 MONTHS = _folded(
     "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين "
@@ -108,14 +108,31 @@ MAX_CHAIN = 5
 
 
 def is_furniture(paragraph: str) -> bool:
-    """A whole paragraph that is a section label, a share bar or a credit line."""
-    words = fold(paragraph).replace(":", " ").split()
+    """A whole paragraph that is a section label, a share bar, a link to another article
+    (`للمزيد: ...`, `اقرأ أيضاً: ...`) or a credit line (`المصدر: ...`, `فرانس24/ أ ف ب`)."""
+    words = _NOT_WORD.sub(" ", fold(paragraph)).split()
     if not words:
         return True
     folded = " ".join(words)
     if folded in FURNITURE or any(phrase in folded for phrase in FURNITURE_PHRASES):
         return True
-    return len(words) <= 6 and words[0] in CREDIT_STARTS and ":" in paragraph
+    if folded.startswith(LINK_STARTS):
+        return True
+    short = len(words) <= 6
+    marked = ":" in paragraph or "/" in paragraph or words[0] == "نقلا"
+    if short and words[0] in CREDIT_STARTS and marked:
+        return True
+    return short and "/" in paragraph and words[0] in AGENCY_WORDS
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+# Starts of paragraphs that point to another article.
+LINK_STARTS = tuple(
+    fold(start)
+    for start in ("للمزيد", "اقرأ أيضا", "اقرأ المزيد", "إقرأ أيضا", "شاهد أيضا", "جميع المقالات")
+)
+# First words of agency credits written `فرانس24/ أ ف ب`.
+AGENCY_WORDS = _folded("فرانس24 فرانس أ ف ب رويترز وكالات")
 
 
 # `دمشق - `, `القاهرة (رويترز) - `, `دبي، الإمارات العربية المتحدة (CNN)-- `, `(CNN)-- `.

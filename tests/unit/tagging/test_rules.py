@@ -10,7 +10,19 @@ from reader.tagging.rules import actor_chains, is_adjective_of, is_furniture, st
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["الأخبار", "مقالات ذات صلة", "زر الذهاب إلى الأعلى", "اقرأ أيضاً", "المصدر: وكالات", ""],
+    [
+        "الأخبار",
+        "مقالات ذات صلة",
+        "زر الذهاب إلى الأعلى",
+        "اقرأ أيضاً",
+        "المصدر: وكالات",
+        "",
+        "اقرأ أيضاً: الرئيس الفرنسي يزور بيروت",
+        "للمزيد: مباحثات في القاهرة حول غزة",
+        "فرانس24/ أ ف ب",
+        "*نقلاً عن الرؤية",
+        "** جميع المقالات تعبر عن رأي كتابها",
+    ],
 )
 def test_furniture(paragraph: str) -> None:
     assert is_furniture(paragraph)
@@ -18,7 +30,13 @@ def test_furniture(paragraph: str) -> None:
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["قال المرصد السوري إن القصف تواصل", "الأخبار السارة لم تصل بعد إلى درعا", "المصدر نفسه قال"],
+    [
+        "قال المرصد السوري إن القصف تواصل",
+        "الأخبار السارة لم تصل بعد إلى درعا",
+        "المصدر نفسه قال",
+        "نقلا عن مصادر في دمشق قال المرصد إن القصف تواصل طوال الليل",
+        "رويترز: مقتل خمسة في درعا",
+    ],
 )
 def test_news_is_not_furniture(paragraph: str) -> None:
     assert not is_furniture(paragraph)
