@@ -33,12 +33,11 @@ def register_main(parser: argparse.ArgumentParser) -> None:
 
 
 def run_ui(args: argparse.Namespace) -> int:
-    """Open the reader UI. `reader.tui` is loaded by name, here only: the headless commands
-    never import it (the import-linter contract), and `akhbar --help` never loads Textual."""
-    import importlib
+    """Open the reader UI. This is the one place outside `reader.tui` that imports it, lazily
+    (the import-linter contract allows exactly this import), so `akhbar --help` and the
+    headless commands never load Textual."""
+    from reader import tui
 
-    tui = importlib.import_module("reader.tui")
-    code: int = tui.run(
+    return tui.run(
         getattr(args, "archive", None), getattr(args, "bidi", None), getattr(args, "ui_lang", None)
     )
-    return code
