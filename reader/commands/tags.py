@@ -170,7 +170,7 @@ def run_edit(args: argparse.Namespace) -> int:
     from reader.library import Library
     from reader.models import TagKind
     from reader.store import ARCHIVE_FILE
-    from reader.tagging.arabic import clean
+    from reader.tagging.arabic import clean, fold
 
     directory = _directory(args)
     name = " ".join(clean(" ".join(args.name)).split())
@@ -182,6 +182,17 @@ def run_edit(args: argparse.Namespace) -> int:
     with Library(directory, create=False) as library:
         if library.archive.get(args.id) is None:
             raise NotFoundError(f"no article with id {_printable(args.id)!r}")
+        # A spelling variant of a tag the article carries names that tag (`اسرائيل`).
+        current = library.archive.get_tags(args.id).of(kind)
+        same = [tag for tag in current if fold(tag) == fold(name)]
+        if same:
+            name = same[0]
+        if args.action == "remove" and not same:
+            print(
+                f"akhbar: note: the article has no {kind.value} {_printable(name)!r}; "
+                "it will not be given one on re-tagging",
+                file=sys.stderr,
+            )
         if args.action == "add":
             library.add_tag(args.id, kind, name)
         else:

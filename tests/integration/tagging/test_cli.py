@@ -93,17 +93,23 @@ def test_tags_counts_and_user_edits_survive_retagging(tmp_path: Path, archive_di
     actors = {row["name"]: row["count"] for row in listed["actors"]}
     assert actors.get("الأمم المتحدة") == 1
 
-    ids = [
-        json.loads(line)["id"]
-        for line in run_akhbar(["export"], archive=archive_dir).stdout.splitlines()
+    exported = [
+        json.loads(line) for line in run_akhbar(["export"], archive=archive_dir).stdout.splitlines()
     ]
-    first = ids[0]
+    first = next(record["id"] for record in exported if "بيروت" in record["title"])
     added = run_akhbar(["tags", "add", first, "place", "لبنان"], archive=archive_dir)
     assert added.returncode == 0, added.stderr
     assert "لبنان" in json.loads(added.stdout)["places"]
     removed = run_akhbar(["tags", "remove", first, "place", "بيروت"], archive=archive_dir)
     assert removed.returncode == 0, removed.stderr
     assert "بيروت" not in json.loads(removed.stdout)["places"]
+    assert removed.stderr == ""
+    absent = run_akhbar(["tags", "remove", first, "place", "طوكيو"], archive=archive_dir)
+    assert absent.returncode == 0 and "note" in absent.stderr
+    # A spelling variant (no hamza) names the tag the article carries.
+    variant = run_akhbar(["tags", "remove", first, "actor", "ايمانويل ماكرون"], archive=archive_dir)
+    assert variant.returncode == 0 and variant.stderr == "", variant.stderr
+    assert "إيمانويل ماكرون" not in json.loads(variant.stdout)["actors"]
 
     # Importing the same file again and re-tagging every article keep the user's edits.
     run_akhbar(["import", str(path)], archive=archive_dir)
