@@ -166,6 +166,9 @@ class InputWalker:
                 yield error
             except OSError as exc:
                 yield InputError(shown, f"cannot read ({exc.strerror or exc})")
+            except Exception as exc:  # a parser's own failure must not end the whole import
+                reason = " ".join(str(exc).split())[:200] or "no message"
+                yield InputError(shown, f"could not be read ({type(exc).__name__}: {reason})")
             self.done_bytes = before + size
 
     def _count(self, amount: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,3 +49,23 @@ def test_any_file_gives_articles_or_one_line_refusals(
             else:
                 assert all("\n" not in p for p in item.article.paragraphs)
                 assert "\n" not in item.article.title
+
+
+def test_a_parser_failing_unexpectedly_refuses_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug or a missing library in one parser is a one-line refusal; other files go on."""
+    import reader.ingest.files as files
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ImportError("some HTML helper\nis missing")
+
+    monkeypatch.setattr(files, "parse_html", broken)
+    (tmp_path / "page.html").write_text("<html><body><p>نص</p></body></html>", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("عنوان الخبر\n\nفقرة أولى من الخبر.\n", encoding="utf-8")
+    results = list(read_paths([tmp_path]))
+    refusals = [r for r in results if isinstance(r, InputError)]
+    articles = [r for r in results if isinstance(r, Ingested)]
+    assert len(refusals) == 1 and "page.html" in str(refusals[0])
+    assert "\n" not in str(refusals[0]) and "ImportError" in str(refusals[0])
+    assert [a.article.title for a in articles] == ["عنوان الخبر"]
