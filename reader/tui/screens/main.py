@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import webbrowser
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import urlsplit
@@ -128,7 +127,27 @@ class MainScreen(Screen[None]):
             widget.ui_lang = self.ui_lang
             widget.bidi_mode = self.bidi_mode
         self.focus_now(self.article_list)
-        self.start()
+        self.show_first_screen()
+
+    def show_first_screen(self) -> None:
+        """List and counts straight from the archive on the UI thread (a few ms at 100k).
+
+        Everything that needs the Library (the demo import, the search index, its sync and
+        the facets, with Whoosh and the ingest libraries) starts only once this first frame
+        is on the screen, so a cold start shows the news after Textual's own start-up.
+        """
+        try:
+            archive = self.store.ui_archive()
+            total, unread = archive.count(), archive.unread_count()
+        except Exception as exc:  # one line in the status, never a crash
+            self.note_error(exc)
+            self.ready = True
+            return
+        self.status.total = total
+        self.status.unread = unread
+        if total:
+            self.show_archive_pages(self.query_state)
+        self.call_after_refresh(self.start, total == 0)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.set_class(event.widget is self.tags_panel, "-tags-open")
@@ -150,19 +169,11 @@ class MainScreen(Screen[None]):
     # -- first run, counts, list ---------------------------------------------------------
 
     @work(exclusive=True, group="start")
-    async def start(self) -> None:
-        """Show the archive at once; import the demo articles first if it is empty.
-
-        The list comes straight from the archive's pages, so it appears before the search
-        index is brought up to date (which may take long after a headless import).
-        """
-        try:
-            total, _unread = await self.store.call(data.counts)
-        except Exception as exc:  # one line in the status, never a crash
-            self.note_error(exc)
-            self.ready = True
-            return
-        if total == 0:
+    async def start(self, empty: bool) -> None:
+        """After the first frame: import the demo articles into an empty archive, or compute
+        the facets and bring the search index up to date (which may take long after a
+        headless import; the list already comes from the archive's pages)."""
+        if empty:
             self.note(label("importing-demo", self.ui_lang))
             try:
                 report = await self.store.call(data.import_demo)
@@ -173,8 +184,7 @@ class MainScreen(Screen[None]):
             self.show_query(self.query_state)
             await self.update_counts()
             return
-        self.show_query(self.query_state)
-        await self.update_counts()
+        self.run_query(self.query_state, self.search_generation, False)
         try:
             changed = await self.store.sync_index()
         except Exception as exc:  # one line in the status, never a crash
@@ -216,22 +226,27 @@ class MainScreen(Screen[None]):
         self.status.filters = self.filter_labels()
         self.search_generation += 1
         if not query.uses_index:
-            self.results = None
-            self.status.results = None
-            source = ArchiveSource(
-                self.store.ui_archive,
-                order="oldest" if query.order == "oldest" else "newest",
-                unread_only=query.unread_only,
-                starred_only=query.starred_only,
-            )
-            try:
-                self.article_list.set_source(source)
-            except Exception as exc:  # the archive went away under us: say so, keep running
-                self.note_error(exc)
+            self.show_archive_pages(query)
         if focus_results:
             # At once, so keys typed while the search runs go to the results, not the query.
             self.focus_now(self.article_list)
         self.run_query(query, self.search_generation, focus_results)
+
+    def show_archive_pages(self, query: Query) -> None:
+        """The list straight from the archive's pages (no index): every article, or the
+        unread/starred ones, newest or oldest first."""
+        self.results = None
+        self.status.results = None
+        source = ArchiveSource(
+            self.store.ui_archive,
+            order="oldest" if query.order == "oldest" else "newest",
+            unread_only=query.unread_only,
+            starred_only=query.starred_only,
+        )
+        try:
+            self.article_list.set_source(source)
+        except Exception as exc:  # the archive went away under us: say so, keep running
+            self.note_error(exc)
 
     def filter_labels(self) -> tuple[str, ...]:
         query = self.query_state
@@ -481,6 +496,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="browser")
     def open_in_browser(self, url: str) -> None:
+        import webbrowser  # here, not at start: nothing on the first screen needs it
+
         try:
             webbrowser.open(url, new=2)
         except webbrowser.Error:

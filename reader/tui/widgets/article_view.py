@@ -23,8 +23,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.models import StoredArticle
-from reader.search.analysis import analyze
-from reader.search.highlight import find_hits
 from reader.text import layout, paragraph_direction
 from reader.tui.commands import bindings_for
 
@@ -256,11 +254,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._fingerprint = hash((stored.article, stored.tags))
         self._document = article_document(stored, self.ui_lang)
         self._terms = tuple(terms)
-        # Terms may be the index's analysed terms (SearchResults.terms) or words as typed.
-        wanted = set(self._terms) | {term for word in self._terms for term, _, _ in analyze(word)}
         article = stored.article
-        self._title_hits = find_hits(article.title, wanted) if wanted else []
-        self._body_hits = find_hits(article.body, wanted) if wanted else []
+        self._title_hits = []
+        self._body_hits = []
+        if self._terms:
+            # Loaded here, not at import: the search package brings Whoosh, which the first
+            # screen does not need.
+            from reader.search.analysis import analyze
+            from reader.search.highlight import find_hits
+
+            # Terms may be the index's analysed terms (SearchResults.terms) or words as typed.
+            wanted = set(self._terms) | {t for word in self._terms for t, _, _ in analyze(word)}
+            self._title_hits = find_hits(article.title, wanted)
+            self._body_hits = find_hits(article.body, wanted)
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
 
