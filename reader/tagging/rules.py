@@ -86,6 +86,15 @@ ACTOR_HEADS = _folded(
 ACTOR_HEAD_PAIRS = {fold("غرفة"): fold("العمليات")}
 # Heads too generic to stand for one actor unless a proper modifier follows.
 WEAK_HEADS = _folded("الشركة شركة البنك بنك الجامعة جامعة المكتب مكتب الشرطة شرطة")
+# Heads with an everyday sense (`حركة الركاب`, `لجنة التحكيم`): a body only with a name in them.
+GENERIC_HEADS = _folded(
+    "حركة الحركة لجنة اللجنة هيئة الهيئة جماعة الجماعة جبهة الجبهة صندوق مكتب المكتب وحدات "
+    "تحالف التحالف ائتلاف الائتلاف"
+)
+# Heads of ministries, whose names coordinate nouns (`وزارة الصحة والسكان`).
+MINISTRY_HEADS = _folded("وزارة الوزارة")
+# Rank adjectives of official bodies (`الهيئة العليا للإغاثة`, `الهيئة العامة للطيران`).
+RANK_ADJECTIVES = _folded("العليا الأعلى العامة العام الوطنية الوطني الدائمة الدائم")
 # Adjectives that make no name of a head on their own (`المنظمة الدولية`, `اللجنة المعنية`).
 GENERIC_MODIFIERS = _folded(
     "الدولي الدولية العالمي العالمية الحكومي الحكومية المعني المعنية المختص المختصة المحلي "
@@ -165,6 +174,14 @@ def _bare(word: str) -> str:
     return word
 
 
+def _head_word(word: str) -> str:
+    """The head as listed, without its clitics (`لوزارة` -> `وزارة`, `وزارة` stays)."""
+    for variant in proclitic_variants(word):
+        if variant in ACTOR_HEADS or variant in ACTOR_HEAD_PAIRS:
+            return variant
+    return _bare(word)
+
+
 def _is_head(folded: Sequence[str], index: int) -> bool:
     word = folded[index]
     for variant in proclitic_variants(word):
@@ -188,10 +205,14 @@ def _is_adjective(word: str) -> bool:
     return word.endswith(("ي", "يه", "يين", "يون")) or word.startswith("الم") or word in _ADJECTIVES
 
 
-def actor_chains(folded: Sequence[str]) -> list[tuple[int, int]]:
+def actor_chains(
+    folded: Sequence[str], names: Container[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Token ranges of `head + modifiers` bodies: `وزارة الخارجية الأميركية`, `المرصد السوري
     لحقوق الإنسان`, `غرفة العمليات المركزية`. Modifiers are `ال` words, idafa nouns followed by
-    one, and `لـ` + noun before an `ال` word."""
+    one, `لـ` + noun before an `ال` word, `لل` words, and coordinated nouns inside a `لـ` phrase
+    or a ministry's name (`وزارة الصحة والسكان`). `names` (folded known names and places) tells
+    a generic head (`حركة`, `لجنة`) with a name (`حركة حماس`) from one without (`حركة الركاب`)."""
     found: list[tuple[int, int]] = []
     index = 0
     count = len(folded)
@@ -199,42 +220,92 @@ def actor_chains(folded: Sequence[str]) -> list[tuple[int, int]]:
         if not _is_head(folded, index):
             index += 1
             continue
+        head = _head_word(folded[index])
+        head_definite = head.startswith("ال")
         end = index + 1
         definite = False
         adjectives = False  # once adjectives start, a new noun starts a new phrase ...
         after_li = False  # ... except the noun right after `لـ` (`لحقوق الإنسان`)
-        while end < count and end - index < MAX_CHAIN:
+        in_li = False  # inside a `لـ` phrase, where `و` + noun continues the name
+        while end < count and end - index < MAX_CHAIN + 2:
             word = folded[end]
             following = folded[end + 1] if end + 1 < count else ""
             if word in CHAIN_STOPS or word in PARTICLES or not word[:1].isalpha():
                 break
-            if word.isascii() or word.startswith("و"):
+            if word.isascii():
                 break
+            if word.startswith("و"):
+                if not _coordinated(folded, index, end, head, in_li, names):
+                    break
+                word = word[1:]
             next_definite = following.startswith("ال") and following not in CHAIN_STOPS
             if word.startswith("ال") and len(word) > 3:
                 adjective = _is_adjective(word)
-                if adjectives and not adjective and not after_li:
+                # `الوزارة الأسر`, `وزارة الصحة البلديات`: a definite noun takes no second
+                # definite noun (only adjectives), unless joined by `و`.
+                second_noun = (definite or head_definite) and not adjective and not after_li
+                if second_noun and not folded[end].startswith("و"):
                     break
                 definite = True
                 adjectives = adjectives or adjective
                 after_li = False
+            elif word.startswith("لل") and len(word) > 4 and (definite or head_definite):
+                definite = adjectives = in_li = True  # `المرصد العراقي للمناخ`
+                after_li = False
+            elif not definite and word in names and not head_definite:
+                definite = adjectives = True  # a name: `حركة حماس`, then adjectives only
+            elif head_definite and not word.startswith("ل"):
+                break  # `الوزارة تسجيلات`, `اللجنة قرأت`: a definite head is no idafa
             elif not (next_definite and len(word) > 2) or (definite and not word.startswith("ل")):
                 break
             elif definite and not adjectives:
                 break  # `لـ` follows an adjective (`السوري لحقوق`), not a noun (`الأمن لإنهاء`)
             else:
                 after_li = definite
+                in_li = in_li or definite
             end += 1
-        head = _bare(folded[index])
         modifiers = end - index - 1
         # `المنظمة الدولية` alone refers back to a body named elsewhere: not a name.
         generic = modifiers == 1 and folded[index + 1] in GENERIC_MODIFIERS
-        if modifiers >= 1 and not generic and not (head in WEAK_HEADS and modifiers < 2):
+        weak = head in WEAK_HEADS and modifiers < 2
+        unnamed = head in GENERIC_HEADS and not _has_name(folded, index + 1, end, names)
+        if modifiers >= 1 and not generic and not weak and not unnamed:
             found.append((index, end))
             index = end
         else:
             index += 1
     return found
+
+
+def _coordinated(
+    folded: Sequence[str], index: int, end: int, head: str, in_li: bool, names: Container[str]
+) -> bool:
+    """`و` + noun continues a body's name inside a `لـ` phrase (`للتربية والعلم والثقافة`) or
+    right after a ministry's first noun (`وزارة المياه والري`), unless it names another actor
+    or place (`والعراق`, `والجيش`)."""
+    bare = folded[end][1:]
+    if not bare.startswith("ال") or len(bare) <= 3 or bare in CHAIN_STOPS:
+        return False
+    if bare in ACTOR_HEADS or bare in names:
+        return False
+    following = folded[end + 1] if end + 1 < len(folded) else ""
+    if f"{bare} {following}" in names:
+        return False
+    return in_li or (head in MINISTRY_HEADS and end == index + 2)
+
+
+def _has_name(folded: Sequence[str], start: int, end: int, names: Container[str]) -> bool:
+    """A modifier that makes a generic head a name: a known name or place (`حماس`, `الشام`),
+    the adjective of one (`السعودية`, `العراقي`), or a rank adjective with more after it
+    (`الهيئة العليا للإغاثة`)."""
+    words = [_bare(word) for word in folded[start:end]]
+    for first in range(len(words)):
+        for last in range(first + 1, min(first + 3, len(words)) + 1):
+            if " ".join(words[first:last]) in names:
+                return True
+        if is_adjective_of(words[first], names):
+            return True
+    return len(words) >= 2 and words[0] in RANK_ADJECTIVES
 
 
 def is_adjective_of(folded_word: str, places: Container[str]) -> bool:
@@ -250,3 +321,160 @@ def is_adjective_of(folded_word: str, places: Container[str]) -> bool:
                     return True
             break
     return False
+
+
+# Roles written before a person's name (`الشاعرة التونسية آمنة ...`, `مهاجم الوداد، ...`);
+# the indefinite ones take the body they belong to first (`مدير المرصد`).
+ROLES = (TITLES - _folded("العام ولي العهد د الفريق")) | _folded(
+    "المتحدثة الناطقة الأكاديمي الأكاديمية الشاعرة الناقد الناقدة المترجم المترجمة الباحث "
+    "الباحثة المهاجم الحارس البديل الصحفي الصحفية المخرج المخرجة الممثل الممثلة الروائي "
+    "الروائية الطبيب الطبيبة المهندسة الدكتورة المديرة الكاتبة المحامية القاضية السفيرة "
+    "النائبة المدربة اللاعبة الناشط الناشطة المحلل المحللة الخبير الخبيرة المؤرخ المؤرخة "
+    "الرسام الرسامة المغني المغنية المصور المصورة الحكم"
+)
+INDEFINITE_ROLES = _folded(
+    "رئيس رئيسة مدير مديرة مدرب مدربة مهاجم حارس لاعب لاعبة متحدث وزير وزيرة سفير سفيرة "
+    "قائد أمين مستشار مستشارة عميد محافظ نائب نائبة مندوب ممثل ممثلة"
+)
+# Words that join the parts of a person's name (`عبد الرحمن`, `كريم بن عمار`).
+NAME_JOINERS = _folded("بن بنت ابن أبو أبي عبد آل ولد")
+_MAX_NAME = 4
+# Verbs of saying, often right after a role (`قال الوزير ...`, `... الوزير قال`).
+SAYING_VERBS = _folded("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت أعلن أعلنت صرح")
+
+
+def _role_of(word: str) -> str:
+    """`definite`, `indefinite` or '' for a word (with its clitics) that names a role."""
+    for variant in proclitic_variants(word):
+        if variant in ROLES:
+            return "definite"
+        if variant in INDEFINITE_ROLES:
+            return "indefinite"
+    return ""
+
+
+def _is_nisba(word: str) -> bool:
+    return word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يون")) and len(word) > 4
+
+
+def _plain(word: str) -> bool:
+    """An Arabic word that could be part of a name: no particle, time word, title or number."""
+    return (
+        word[:1].isalpha()
+        and not word.isascii()
+        and len(word) >= 2
+        and word not in PARTICLES
+        and word not in CHAIN_STOPS
+        and word not in NOT_NAMES
+        and word not in ROLES
+        and not _role_of(word)
+        and word not in ACTOR_HEADS
+    )
+
+
+def persons_after_roles(
+    folded: Sequence[str], common: Container[str], names: Container[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Token ranges of full names introduced by a role: `الأكاديمية المغربية سلمى الإدريسي`,
+    `المتحدثة باسم البنك، نادية بنسودة`, `حارس الفريق أنس الزموري`. A name here is a given name
+    and at least one more part: a joiner (`بن`, `عبد`), a family name of the nisba shape
+    (`الإدريسي`) or a word that is not a common word (`بنسودة`)."""
+    found: list[tuple[int, int]] = []
+    count = len(folded)
+    index = 0
+    while index < count:
+        role = _role_of(folded[index])
+        if not role:
+            index += 1
+            continue
+        for position in _after_role(folded, index + 1, role):
+            if position < count and _role_of(folded[position]):
+                index = position - 1  # `مدير الأمسية، الناقد حسن ...`: the second role leads
+                break
+            end = _name_end(folded, position, common, names)
+            if end > position:
+                found.append((position, end))
+                index = end - 1
+                break
+        index += 1
+    return found
+
+
+def _skip_adjectives(folded: Sequence[str], position: int) -> int:
+    """Past nisba adjectives (`التونسية`) and commas."""
+    while position < len(folded) and (_is_nisba(folded[position]) or folded[position] == "،"):
+        position += 1
+    return position
+
+
+def _after_role(folded: Sequence[str], position: int, role: str) -> list[int]:
+    """Where a name may start after a role: right after it and its adjectives (`الشاعرة
+    التونسية`), after the body an indefinite role takes (`حارس الفريق`), or after the comma
+    closing the role's complement (`المتحدث باسم الوزارة،`, `رئيس الهيئة العليا للإغاثة،`)."""
+    count = len(folded)
+    starts: list[int] = []
+    if role == "definite" and not (position < count and folded[position] == "باسم"):
+        starts.append(_skip_adjectives(folded, position))
+    elif position < count and folded[position].startswith("ال"):
+        starts.append(_skip_adjectives(folded, position + 1))
+    last = min(position + 6, count)
+    comma = next((k for k in range(position, last) if folded[k] == "،"), -1)
+    complement = folded[position:comma]
+    if comma > position and all(_complement_word(word) for word in complement):
+        starts.append(comma + 1)
+    return starts
+
+
+def _joined_word(word: str) -> bool:
+    """The word after `عبد`/`بن` (`الله`, `الرحمن`, `عمار`)."""
+    return word[:1].isalpha() and not word.isascii() and word not in PARTICLES
+
+
+def _complement_word(word: str) -> bool:
+    """A word of the body a role belongs to (`باسم الهيئة العليا للإغاثة`)."""
+    return word[:1].isalpha() and not word.isascii() and word not in PARTICLES
+
+
+def _is_common(word: str, common: Container[str]) -> bool:
+    return any(variant in common for variant in proclitic_variants(word))
+
+
+def _name_end(
+    folded: Sequence[str], start: int, common: Container[str], names: Container[str]
+) -> int:
+    """The end of a name starting at `start` (a given name and more), or `start` if none.
+    A given name that is also a common word (`سلمى`, `آمنة`) needs a family name that is not
+    (`الإدريسي`, `بنسودة`) and is no known place (`بعثة مصر`)."""
+    count = len(folded)
+    first = folded[start] if start < count else ""
+    if not _plain(first) or first.startswith("لل") or first in SAYING_VERBS:
+        return start
+    end = start + 1
+    if first in NAME_JOINERS:  # `عبد الرحمن`, `أبو علي`
+        if first not in _folded("عبد أبو") or end >= count or not _plain(folded[end]):
+            return start
+        end += 1
+    following = folded[end] if end < count else ""
+    plain = _plain(following) and not following.startswith(("و", "لل"))
+    strong = plain and not _is_common(following, common) and following not in names
+    if (first.startswith("ال") or _is_common(first, common)) and not strong:
+        return start
+    if first.startswith("ال") and (following.startswith("ال") or _is_nisba(first)):
+        return start  # only a given name that folds to `ال` (`إلياس`) before a family name
+    while end < count and end - start < _MAX_NAME:
+        word = folded[end]
+        joined = end + 1 < count and folded[end + 1] in NAME_JOINERS
+        if word in NAME_JOINERS and end + 1 < count and _joined_word(folded[end + 1]):
+            end += 2
+            continue
+        if word.startswith("ال") and word in ROLES and joined:
+            end += 1  # `أحمد السيد عبد الرحمن`: a title word inside a name
+            continue
+        if not _plain(word) or word.startswith(("و", "لل")) or _is_common(word, common):
+            break
+        if not word.startswith("ال") and end - start >= 2:
+            break  # a third plain word is more often a verb (`مايك بومبيو يصل`)
+        end += 1
+        if word.startswith("ال") and not joined:
+            break  # a family name with `ال` ends the name, unless `عبد ...` follows
+    return end if end - start >= 2 else start

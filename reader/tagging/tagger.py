@@ -38,6 +38,7 @@ from reader.tagging.rules import (
     actor_chains,
     is_adjective_of,
     is_furniture,
+    persons_after_roles,
     strip_dateline,
 )
 
@@ -80,14 +81,18 @@ class _Resources:
         self.actor_aliases = Gazetteer((), actor_aliases)
         lexicon = Lexicon()
         lexicon.known_words.update(ACTOR_HEADS)
+        # Names that make a generic head (`حركة`, `لجنة`) a body: places and known names.
+        self.chain_names: set[str] = set(self.strong_keys)
         for name in all_places:
             lexicon.add_name(name)
         for line in load_lines(data_dir / LEXICON_FILE):
             lexicon.add_name(line.split("\t")[0])
+            self.chain_names.add(fold(line.split("\t")[0]))
         for alias, canonical in place_aliases:
             lexicon.add_alias(alias, canonical, TagKind.PLACE)
         for alias, canonical in actor_aliases:
             lexicon.add_alias(alias, canonical, TagKind.ACTOR)
+            self.chain_names.add(fold(alias))
         self.lexicon = lexicon
 
 
@@ -162,8 +167,13 @@ class Tagger:
         candidates: list[Candidate] = []
         for match in resources.actor_aliases.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
-        for start, end in actor_chains(folded) if self._editor_rules else ():
+        for start, end in actor_chains(folded, resources.chain_names) if self._editor_rules else ():
             candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
+        # Full names after a role word (`الشاعرة التونسية آمنة ...`), below the model's spans;
+        # none holds a listed place.
+        for start, end in persons_after_roles(folded, resources.common, resources.chain_names):
+            if not any(word in resources.strong_keys for word in folded[start:end]):
+                candidates.append(Candidate(start, end, TagKind.ACTOR, _GAZETTEER))
         labels: list[str] = resources.crf.tag(
             sequence_features(tokens, resources.places, resources.name_words)
         )

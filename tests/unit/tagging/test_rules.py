@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from reader.tagging.arabic import fold, tokenize
-from reader.tagging.rules import actor_chains, is_adjective_of, is_furniture, strip_dateline
+from reader.tagging.rules import (
+    actor_chains,
+    is_adjective_of,
+    is_furniture,
+    persons_after_roles,
+    strip_dateline,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +102,66 @@ def test_adjectives_of_places_are_not_places() -> None:
         assert is_adjective_of(fold(word), places), word
     for word in ("السعودية", "سوريا", "درعا"):
         assert not is_adjective_of(fold(word), places), word
+
+
+# Folded names a tagger would know (places and a movement), for the chain and person rules.
+_NAMES = frozenset(fold(name) for name in ("فلسطين", "العراق", "الأردن", "عمان", "حماس"))
+
+
+def _ranges(sentence: str, found: Callable[[list[str]], list[tuple[int, int]]]) -> list[str]:
+    tokens = tokenize(sentence)
+    return [" ".join(tokens[start:end]) for start, end in found([fold(t) for t in tokens])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A generic head needs a name in it: a place's adjective, a known name, a rank adjective.
+        ("تراجعت حركة الشاحنات عبر المعبر الحدودي", []),
+        ("وقالت لجنة التحقيق إنها ستنهي عملها", []),
+        ("أعلنت حركة النضال الفلسطينية مسؤوليتها", ["حركة النضال الفلسطينية"]),
+        ("وقال متحدث باسم حركة حماس إن", ["حركة حماس"]),
+        (
+            "أطلقت الهيئة الوطنية للنقل والسلامة الطرقية حملة",
+            ["الهيئة الوطنية للنقل والسلامة الطرقية"],
+        ),
+        # A definite head takes adjectives and `لـ` phrases, never a verb or a second noun.
+        ("ناقش المجلس خطط الإسكان الجديدة", []),
+        ("وأرسلت الوزارة الرسائل إلى المدارس", []),
+        ("ثم قرأت اللجنة التقارير كلها", []),
+        ("عرضت الخطة على المجلس الأعلى للشباب التابع للحكومة", ["المجلس الأعلى للشباب"]),
+        ("وحذر المرصد الوطني للزلازل، أمس", ["المرصد الوطني للزلازل"]),
+        # `و` + noun continues a ministry's name, not into another actor or place.
+        ("أعلنت وزارة الزراعة والصيد البحري خطة", ["وزارة الزراعة والصيد البحري"]),
+        ("ودعا مجلس الأمن والعراق إلى الحوار", ["مجلس الأمن"]),
+        ("وأكدت وزارة الدفاع والجيش أن", ["وزارة الدفاع"]),
+    ],
+)
+def test_actor_chains_stop_at_verbs_and_need_names(sentence: str, expected: list[str]) -> None:
+    assert _ranges(sentence, lambda folded: actor_chains(folded, _NAMES)) == expected
+
+
+# Folded common words (the shipped list has them too): given names that are also words.
+_COMMON = frozenset(fold(word) for word in ("سهام", "من", "وفد", "الحكومة", "كلمة", "بعثة"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قالت الكاتبة الجزائرية سهام المرابطي إن الرواية", ["سهام المرابطي"]),
+        ("وقال مدرب الفريق، الجزائري كمال بلعيد، إن", ["كمال بلعيد"]),
+        ("وأكدت المتحدثة باسم الهيئة، هالة منصور، أن", ["هالة منصور"]),
+        ("ورد حارس النادي يونس الحجري على", ["يونس الحجري"]),
+        ("وقال مدير المهرجان، الناقد فادي عبد الله، إن", ["فادي عبد الله"]),
+        ("وصل وزير الخارجية الكندي جون ماكلين يصل", ["جون ماكلين"]),
+        ("وقال الوزير إن الحكومة ستدرس", []),
+        ("قال رئيس الوزراء في كلمة", []),
+        ("استقبل الرئيس وفدا من", []),
+        ("وقال رئيس بعثة الأردن إن", []),
+        ("مرت الحافلة قرب بوابة الملعب الكبير", []),
+    ],
+)
+def test_full_names_after_role_words(sentence: str, expected: list[str]) -> None:
+    assert (
+        _ranges(sentence, lambda folded: persons_after_roles(folded, _COMMON, _NAMES)) == expected
+    )
