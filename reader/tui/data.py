@@ -74,8 +74,11 @@ class DataThread:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-data")
         self._library: Library | None = None
         # A long index sync (after a big headless import) runs beside the data thread, with
-        # its own Library, and stops at the next batch when the app closes.
-        self._sync_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-sync")
+        # its own Library, and stops at the next batch when the app closes. Its thread is a
+        # daemon: one batch's commit (a Whoosh segment merge) can take many seconds at 100k
+        # articles, and quitting must not wait for it (the index is derived: the next start
+        # catches up, and Whoosh only adopts a segment once its commit is complete).
+        self._sync_thread: threading.Thread | None = None
         self._sync_library: Library | None = None
         self.stopping = threading.Event()
         self._ui_archive: Archive | None = None
@@ -111,7 +114,31 @@ class DataThread:
                 return 0
 
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._sync_executor, run)
+        done: asyncio.Future[int] = loop.create_future()
+
+        def settle(result: int | None, error: BaseException | None) -> None:
+            if done.done():
+                return
+            if error is not None:
+                done.set_exception(error)
+            else:
+                done.set_result(result or 0)
+
+        def thread_main() -> None:
+            result: int | None = None
+            error: BaseException | None = None
+            try:
+                result = run()
+            except BaseException as exc:  # handed to the awaiting UI, which reports it
+                error = exc
+            with contextlib.suppress(RuntimeError):  # the loop is gone: nobody is waiting
+                loop.call_soon_threadsafe(settle, result, error)
+
+        if self._sync_thread is not None and self._sync_thread.is_alive():
+            return 0  # one sync at a time; the running one picks up every change
+        self._sync_thread = threading.Thread(target=thread_main, name="akhbar-sync", daemon=True)
+        self._sync_thread.start()
+        return await done
 
     def call_sync(self, function: Callable[[Library], T]) -> T:
         """Run on the data thread and wait (for tests and shutdown)."""
@@ -146,8 +173,10 @@ class DataThread:
                 self.call_sync(close_library)
             self._library = None
         self._executor.shutdown(wait=True, cancel_futures=True)
-        self._sync_executor.shutdown(wait=True, cancel_futures=True)
-        if self._sync_library is not None:
+        sync = self._sync_thread
+        if sync is not None:
+            sync.join(SYNC_STOP_WAIT)
+        if (sync is None or not sync.is_alive()) and self._sync_library is not None:
             close_library(self._sync_library)
             self._sync_library = None
         if self._ui_archive is not None:
@@ -191,6 +220,7 @@ class _StoppableFeed:
         return getattr(self._archive, name)
 
 
+SYNC_STOP_WAIT = 0.25  # seconds closing waits for the index sync to stop between batches
 QUICK_SYNC_WAIT = 0.2  # seconds a state change waits for the index writer before leaving it
 
 

@@ -28,6 +28,10 @@ ENTER_EXPLICIT = "\x1b[8l\x1b[1 k"
 LEAVE_EXPLICIT = "\x1b[8h\x1b[0 k"
 DECRQM_BDSM = "\x1b[8$p"
 _REPLY = re.compile(rb"\x1b\[8;(\d)\$y")
+# Primary device attributes: every terminal answers, and in order, so its reply arriving
+# first means the terminal ignored DECRQM (no need to sit out the timeout at every start).
+DA1 = "\x1b[c"
+_DA1_REPLY = re.compile(rb"\x1b\[\?[\d;]*c")
 
 REORDERING_HINT = (
     "Text backwards? Press F9, run with --bidi terminal, or turn bidi off in the terminal."
@@ -75,7 +79,9 @@ def decide(
 
 
 def query_bdsm(timeout: float = 0.3) -> int | None:
-    """Ask the terminal for mode 8 with DECRQM; the reply's Ps, or None (no reply or no TTY)."""
+    """Ask the terminal for mode 8 with DECRQM; the reply's Ps, or None (no reply or no TTY).
+
+    A DA1 query follows, so a terminal that ignores DECRQM is known by its DA1 answer at once."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return None
     import termios
@@ -93,8 +99,9 @@ def query_bdsm(timeout: float = 0.3) -> int | None:
         attrs = termios.tcgetattr(fd_in)
         attrs[3] &= ~termios.ECHO
         termios.tcsetattr(fd_in, termios.TCSANOW, attrs)
-        os.write(fd_out, DECRQM_BDSM.encode("ascii"))
+        os.write(fd_out, (DECRQM_BDSM + DA1).encode("ascii"))
         deadline = time.monotonic() + timeout
+        found: int | None = None
         while (remaining := deadline - time.monotonic()) > 0:
             ready, _, _ = select.select([fd_in], [], [], remaining)
             if not ready:
@@ -105,8 +112,10 @@ def query_bdsm(timeout: float = 0.3) -> int | None:
             buffer += chunk
             match = _REPLY.search(buffer)
             if match:
-                return int(match.group(1))
-        return None
+                found = int(match.group(1))
+            if _DA1_REPLY.search(buffer):
+                break  # both answers read (none left for the app's input), or no DECRQM
+        return found
     except OSError:
         return None
     finally:

@@ -1,8 +1,13 @@
 """TUI speed: first screen with 2,000 and 100,000 articles, opening an article, re-layout on resize.
 
-Prints one JSON object. "First screen" is measured twice: the reading widgets alone (list
-beside article) and the real `AkhbarApp` (which then starts its index sync in the
-background; the cached archives have no index, so that sync is stopped at exit).
+Prints one JSON object. "First screen" is measured three ways: the reading widgets alone (list
+beside article), the real `AkhbarApp` in-process (which then starts its index sync in the
+background; the cached archives have no index, so that sync is stopped at exit), and a cold
+`akhbar` process on a pseudo-terminal (`cold_process`): from starting `python -m reader` until
+the terminal has been sent the list rows and the status line's article count, with Python's own
+start, every import, the terminal's bidi query (answered, as terminals do) and Textual's
+start-up included. For scale, the same is given for a bare `python -c pass` and for importing
+Textual.
 The archives are scaled copies of `../shared/corpus/sample.jsonl`, written straight
 through `Archive.upsert` (the full import pipeline would also tag and index 100k articles,
 which the first screen does not need) and cached in the temp folder for reuse.
@@ -14,10 +19,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import fcntl
 import json
+import os
+import pty
+import re
+import select
+import signal
 import statistics
+import struct
+import subprocess
 import sys
 import tempfile
+import termios
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -148,6 +162,60 @@ async def first_screen_real_app(directory: Path) -> float:
     return elapsed
 
 
+DATE = re.compile(rb"\d{4}-\d{2}-\d{2}")
+DECRQM_BDSM = b"\x1b[8$p"
+
+
+def cold_first_screen(directory: Path, total: int, timeout: float = 30.0) -> float:
+    """Seconds from starting `python -m reader --archive DIR` on a 120x40 pseudo-terminal until
+    it has drawn the list (10 dated rows) and the status line's article count."""
+    skip = ("COLUMNS", "LINES", "TMUX", "STY")
+    env = {k: v for k, v in os.environ.items() if k not in skip and not k.startswith("AKHBAR_")}
+    env.update(TERM="xterm-256color", AKHBAR_CONFIG=str(directory / "no-config.toml"))
+    argv = [sys.executable, "-m", "reader", "--archive", str(directory)]
+    started = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the pty is its terminal
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        os.chdir(REPO)
+        os.execve(argv[0], argv, env)
+    count = f"{total} articles".encode()
+    stream = b""
+    answered = False
+    elapsed = None
+    try:
+        while time.perf_counter() - started < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            stream += chunk
+            if not answered and DECRQM_BDSM in stream:
+                # As a terminal without bidi of its own answers DECRQM, then DA1.
+                os.write(fd, b"\x1b[8;2$y\x1b[?62;22c")
+                answered = True
+            if len(DATE.findall(stream)) >= 10 and count in stream:
+                elapsed = time.perf_counter() - started
+                break
+    finally:
+        os.kill(pid, signal.SIGKILL)  # the background index sync need not finish
+        os.waitpid(pid, 0)
+        os.close(fd)
+    assert elapsed is not None, f"no first screen within {timeout} s"
+    return elapsed
+
+
+def process_seconds(code: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+    return time.perf_counter() - started
+
+
 async def open_and_resize(directory: Path) -> dict[str, Any]:
     """Open 30 articles (archive read + layout + render) and re-lay out a typical one on resize."""
     app = BenchApp(directory)
@@ -233,6 +301,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="2000,100000")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--cold-runs", type=int, default=5)
     args = parser.parse_args()
     if not SAMPLE.is_file():
         print(json.dumps({"skipped": "../shared/corpus/sample.jsonl is absent"}))
@@ -243,14 +312,27 @@ def main() -> int:
         directories[size] = build_archive(size, args.rebuild)
         times = [asyncio.run(first_screen(directories[size])) for _ in range(3)]
         real = [asyncio.run(first_screen_real_app(directories[size])) for _ in range(3)]
+        cold = [cold_first_screen(directories[size], size) for _ in range(args.cold_runs)]
         result["first_screen_s"][str(size)] = {
             "widgets_median": round(statistics.median(times), 3),
             "widgets_runs": [round(t, 3) for t in times],
             "real_app_median": round(statistics.median(real), 3),
             "real_app_runs": [round(t, 3) for t in real],
+            "cold_process_median": round(statistics.median(cold), 3),
+            "cold_process_runs": [round(t, 3) for t in cold],
         }
+    result["cold_process_floor_s"] = {
+        "python_c_pass_median": round(
+            statistics.median(process_seconds("pass") for _ in range(args.cold_runs)), 3
+        ),
+        "import_textual_app_median": round(
+            statistics.median(process_seconds("import textual.app") for _ in range(args.cold_runs)),
+            3,
+        ),
+    }
     result["article"] = asyncio.run(open_and_resize(directories[min(directories)]))
     result["goals"] = {"first_screen_s_at_100k": 1.0, "open_ms": 50, "resize_ms": 50}
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 

@@ -123,7 +123,7 @@ def test_a_wrong_flag_value_is_one_line() -> None:
     assert "invalid choice" in result.stderr and "Traceback" not in result.stderr
 
 
-def _detect_in_pty(reply: bytes | None) -> str:
+def _detect_in_pty(reply: bytes | None, code: str | None = None) -> str:
     """Run `detect("auto")` in a child on a pseudo-terminal that answers DECRQM with `reply`."""
     import os
     import pty
@@ -131,7 +131,7 @@ def _detect_in_pty(reply: bytes | None) -> str:
     import subprocess
     import sys
 
-    code = (
+    code = code or (
         "from reader.tui.terminal import detect\n"
         "d = detect('auto', environ={})\n"
         "print('MODE=' + d.mode + ',' + str(d.send_bdsm))\n"
@@ -172,6 +172,22 @@ def test_decrqm_on_a_pseudo_terminal() -> None:
     assert _detect_in_pty(b"\x1b[8;3$y") == "terminal,False"
     assert _detect_in_pty(b"\x1b[8;1$y") == "app,True"
     assert _detect_in_pty(None) == "app,True"  # no reply within 300 ms
+    # Answers as a real terminal sends them: DECRQM's, then the device attributes (DA1).
+    assert _detect_in_pty(b"\x1b[8;3$y\x1b[?62;22c") == "terminal,False"
+
+
+def test_a_terminal_ignoring_decrqm_is_known_by_its_da1_answer() -> None:
+    """Only DA1 answered (as by terminals without DECRQM): no waiting out the timeout."""
+    code = (
+        "import time\n"
+        "from reader.tui.terminal import query_bdsm\n"
+        "started = time.monotonic()\n"
+        "ps = query_bdsm(timeout=8.0)\n"
+        "print('MODE=' + repr(ps) + ',' + str(time.monotonic() - started < 4.0))\n"
+    )
+    assert _detect_in_pty(b"\x1b[?1;2c", code) == "None,True"
+    # A DA1 answer only after DECRQM's is read, and DECRQM's still wins.
+    assert _detect_in_pty(b"\x1b[8;2$y\x1b[?1;2c", code) == "2,True"
 
 
 def test_a_broken_archive_is_one_line_before_the_ui(tmp_path: Path) -> None:

@@ -9,11 +9,16 @@ load the search index and fill the tags panel: the check sees imports when they 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 # Top-level packages the first screen must not import (each costs tens of milliseconds or
 # more at start), and the akhbar packages that bring them.
@@ -118,3 +123,39 @@ def test_first_screen_comes_before_heavy_imports(fixture_archive: Path) -> None:
     assert isinstance(after, list)
     assert "whoosh" in after and "reader.search" in after, after
     assert isinstance(report["facets"], int) and report["facets"] > 0
+
+
+def test_closing_does_not_wait_for_a_long_index_commit(
+    fixture_archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One batch's commit can take many seconds at 100k articles: quitting must not wait."""
+    from reader.search import SearchIndex
+    from reader.tui.data import SYNC_STOP_WAIT, DataThread
+
+    release = threading.Event()
+    entered = threading.Event()
+
+    def slow_sync(self: SearchIndex, archive: object, *, wait: float | None = None) -> int:
+        entered.set()
+        release.wait(30)  # a commit that is still running when the user quits
+        return 1
+
+    monkeypatch.setattr(SearchIndex, "sync", slow_sync)
+    store = DataThread(fixture_archive)
+
+    async def quit_during_sync() -> float:
+        task = asyncio.ensure_future(store.sync_index())
+        while not entered.is_set():
+            await asyncio.sleep(0.01)
+        started = time.perf_counter()
+        store.close()
+        elapsed = time.perf_counter() - started
+        task.cancel()
+        return elapsed
+
+    try:
+        elapsed = asyncio.run(quit_during_sync())
+    finally:
+        release.set()
+    assert store.stopping.is_set()
+    assert elapsed < SYNC_STOP_WAIT + 2.0, elapsed
