@@ -15,9 +15,11 @@ import json
 import os
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -47,6 +49,10 @@ TITLE_BOOST = 3.0
 VARIANT_WEIGHT = 0.5  # a clitic variant of a query word counts less than the word as typed
 RERANK_DEPTH = 100  # relaxed search: at least this many documents of the best tiers scored
 EXACT_DEPTH = 30  # best headline tier: this many hits re-ordered by words spelt as typed
+SMALL_SET = 64  # a set of documents this small is simply scored by Whoosh
+ESTIMATE_LIMIT = 60_000  # larger sets without a clear headline lead are left to Whoosh
+POSTING_CACHE = 512  # decoded posting lists kept per searcher
+FACET_BY_DOC = 5_000  # result sets up to this size count facets document by document
 BATCH = 500
 WRITER_TIMEOUT = 30.0
 FACETS = {"actors": "actors", "places": "places", "sources": "source"}
@@ -267,6 +273,7 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._facet_table: tuple[Any, dict[str, _Facet]] | None = None
         self._date_table: tuple[Any, tuple[list[int], list[int]]] | None = None
+        self._postings: tuple[Any, _PostingCache] | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -363,6 +370,7 @@ class SearchIndex:
         self._searcher = None
         self._facet_table = None
         self._date_table = None
+        self._postings = None
 
     def close(self) -> None:
         self._drop_searcher(close=True)
@@ -482,11 +490,24 @@ class SearchIndex:
                 if fieldname in reader.indexed_field_names():
                     for term in reader.lexicon(fieldname):
                         label = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-                        docs = frozenset(reader.postings(fieldname, term).all_ids())
-                        facet.by_label[label] = docs
+                        posting = _Posting(_read_postings(reader, fieldname, term))
+                        facet.by_label[label] = frozenset(posting.docs)
                 table[name] = facet
             self._facet_table = (searcher, table)
         return table
+
+    def _postings_for(self, searcher: Any) -> _PostingCache:
+        """Decoded posting lists of this searcher's recent terms (a new searcher starts empty)."""
+        cached = self._postings
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        with self._lock:
+            cached = self._postings
+            if cached is not None and cached[0] is searcher:
+                return cached[1]
+            cache = _PostingCache(searcher.reader())
+            self._postings = (searcher, cache)
+        return cache
 
     def _dates_for(self, searcher: Any) -> tuple[list[int], list[int]]:
         """Publication times (Whoosh longs) in ascending order with their docnums."""
@@ -516,9 +537,10 @@ class _DocSet(wq.Query):  # type: ignore[misc]
     """A fixed set of top-level docnums, scoring nothing: intersected with a query, it makes
     Whoosh score just those documents."""
 
-    def __init__(self, docnums: Iterable[int]) -> None:
+    def __init__(self, docnums: Iterable[int], *, scores: bool = True) -> None:
         self.docnums = sorted(docnums)
         self.boost = 1.0
+        self.scores = scores  # False: adds exactly 0.0 to a document's score (Whoosh adds 1)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _DocSet) and self.docnums == other.docnums
@@ -550,16 +572,46 @@ class _DocSet(wq.Query):  # type: ignore[misc]
         ids = [docnum - offset for docnum in self.docnums[low:high]]
         if not ids:
             return matching.NullMatcher()
+        if not self.scores:
+            return matching.ListMatcher(ids, weights=[0.0] * len(ids))
         return matching.ListMatcher(ids, all_weights=0.0)
 
 
 class _Facet:
-    """One facet field of one searcher: the documents of each label."""
+    """One facet field of one searcher: the documents of each label, and (made on first
+    need) the labels of each document, which count a small result set faster."""
 
-    __slots__ = ("by_label",)
+    __slots__ = ("_by_doc", "by_label")
 
     def __init__(self) -> None:
         self.by_label: dict[str, frozenset[int]] = {}
+        self._by_doc: dict[int, list[str]] | None = None
+
+    def by_doc(self) -> dict[int, list[str]]:
+        by_doc = self._by_doc
+        if by_doc is None:
+            by_doc = {}
+            for label, docs in self.by_label.items():
+                for docnum in docs:
+                    labels = by_doc.get(docnum)
+                    if labels is None:
+                        by_doc[docnum] = [label]
+                    else:
+                        labels.append(label)
+            self._by_doc = by_doc
+        return by_doc
+
+    def counts(self, docset: set[int]) -> dict[str, int]:
+        """How many documents of `docset` carry each label (labels with none left out)."""
+        if len(docset) <= FACET_BY_DOC:
+            by_doc = self.by_doc()
+            return dict(Counter(chain.from_iterable(by_doc.get(d, ()) for d in docset)))
+        counts: dict[str, int] = {}
+        for label, docs in self.by_label.items():  # set intersections run at C speed
+            count = len(docs & docset) if len(docs) < len(docset) else len(docset & docs)
+            if count:
+                counts[label] = count
+        return counts
 
 
 class _Search:
@@ -581,6 +633,8 @@ class _Search:
         self.filter = _filter_query(filters)
         self._filter_docs: set[int] | None = None
         self.sort = sort
+        self.postings = index._postings_for(searcher)
+        self._lengths: dict[str, dict[int, int]] = {}
 
     def _parse(self, text: str) -> tuple[Any, list[str]]:
         _check_balance(text)
@@ -643,11 +697,7 @@ class _Search:
         table = self.index._facet_table_for(self.searcher)
         facets: dict[str, list[tuple[str, int]]] = {}
         for name, facet in table.items():
-            counts: dict[str, int] = {}
-            for label, docs in facet.by_label.items():  # set intersections run at C speed
-                count = len(docs & docset) if len(docs) < len(docset) else len(docset & docs)
-                if count:
-                    counts[label] = count
+            counts = facet.counts(docset)
             facets[name] = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
         return facets
 
@@ -665,7 +715,7 @@ class _Search:
                 return set()
             if (query.fieldname, text) not in self.reader:
                 return set()
-            return _posting_docnums(self.reader, query.fieldname, text)
+            return set(self.postings.get(query.fieldname, text).docs)
         if isinstance(query, wq.Every):
             return set(self.reader.all_doc_ids())
         if isinstance(query, wq.NumericRange) and query.fieldname == "published":
@@ -731,6 +781,107 @@ class _Search:
         so Whoosh skips straight to those documents instead of visiting every match."""
         return self._top(wq.And([_DocSet(docnums), query]), None, depth)
 
+    def _best(
+        self, query: Any, docnums: set[int], depth: int, *, within: bool = True
+    ) -> list[tuple[int, float]]:
+        """The best `depth` of `docnums` by BM25F, scored by Whoosh over as few as possible.
+
+        For a query of plain title/body terms, each document's score is first estimated from
+        the cached posting lists (Whoosh's per-term formula; only the order of additions
+        differs), the documents that can reach the top `depth` are kept (a margin covers
+        rounding), and Whoosh scores every one of those from the cached postings. Headline
+        matches are estimated first: when `depth` of them beat anything a body-only match
+        could score, the rest is never looked at. `within` keeps the score `_top_within`
+        gives (Whoosh counts the document set as 1); without it, the query's own score.
+        Other queries (phrases, NOT...) are left to Whoosh as before.
+        """
+        leaves = _term_leaves(query)
+        if leaves is None:
+            if within:
+                return self._top_within(query, docnums, depth)
+            return self._top(query, docnums if self.filter is not None else None, depth)
+        candidates: set[int] | None = docnums
+        if len(docnums) > max(2 * depth, SMALL_SET):
+            candidates = self._candidates(leaves, docnums, depth)
+        if candidates is None:  # too many to estimate: Whoosh alone, as before
+            if within:
+                return self._top_within(query, docnums, depth)
+            return self._top(query, docnums if self.filter is not None else None, depth)
+        cached = _with_cached_terms(query, self.postings)
+        results = self.searcher.search(
+            wq.And([_DocSet(candidates, scores=within), cached]), limit=None
+        )
+        return [(hit.docnum, float(hit.score or 0.0)) for hit in results][:depth]
+
+    def _candidates(
+        self, leaves: list[tuple[str, str, float]], docnums: set[int], depth: int
+    ) -> set[int] | None:
+        """The documents of `docnums` whose estimated score may reach the top `depth`."""
+        terms = [self._term_score(fieldname, text, boost) for fieldname, text, boost in leaves]
+        scorable = [term for term in terms if term is not None]
+        headline: set[int] = set()
+        for term in scorable:
+            if term.fieldname == "title":
+                headline.update(term.weights)
+        headline &= docnums
+        if len(headline) >= depth:
+            outside: float | None = None
+            if len(headline) < len(docnums):
+                outside = sum(term.bound for term in scorable if term.fieldname != "title")
+            found = self._contenders(headline, scorable, depth, floor=outside)
+            if found is not None:
+                return found
+        if len(docnums) > ESTIMATE_LIMIT:
+            return None
+        return self._contenders(docnums, scorable, depth, floor=None)
+
+    def _contenders(
+        self, docnums: set[int], terms: list[_TermScore], depth: int, floor: float | None
+    ) -> set[int] | None:
+        """Documents whose estimated score may reach the top `depth` of `docnums`.
+
+        With `floor` (the best score a document outside `docnums` could have), None unless
+        the `depth`-th estimate clearly beats it.
+        """
+        estimates: dict[int, float] = dict.fromkeys(docnums, 0.0)
+        for term in terms:
+            lengths = self._field_lengths(term.fieldname)
+            reader = self.reader
+            fieldname = term.fieldname
+            score = term.score
+            weights = term.weights
+            if len(weights) < len(estimates):
+                pairs = [(d, w) for d, w in weights.items() if d in estimates]
+            else:
+                pairs = [(d, weights[d]) for d in estimates if d in weights]
+            for docnum, weight in pairs:
+                length = lengths.get(docnum)
+                if length is None:
+                    length = lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1)
+                estimates[docnum] += score(weight, length) * term.boost
+        ordered = heapq.nlargest(depth, estimates.values())
+        cut = ordered[-1]
+        margin = 1e-9 * max(1.0, abs(cut))
+        if floor is not None and cut <= floor + margin:
+            return None
+        return {docnum for docnum, value in estimates.items() if value >= cut - margin}
+
+    def _field_lengths(self, fieldname: str) -> dict[int, int]:
+        return self._lengths.setdefault(fieldname, self.postings.lengths(fieldname))
+
+    def _term_score(self, fieldname: str, text: str, boost: float) -> _TermScore | None:
+        try:
+            key = self.searcher.schema[fieldname].to_bytes(text)
+        except ValueError:
+            return None
+        if (fieldname, key) not in self.reader:
+            return None
+        posting = self.postings.get(fieldname, key)
+        scorer = self.searcher.weighting.scorer(self.searcher, fieldname, key)
+        info = self.reader.term_info(fieldname, key)
+        bound = scorer._score(info.max_weight(), info.min_length()) * boost
+        return _TermScore(fieldname, posting.weights, scorer._score, boost, bound)
+
     def _by_date(self, docset: set[int], sort: Sort) -> list[tuple[int, float]]:
         column = self.reader.column_reader("published", translate=False)
         newest = sort == "newest"
@@ -760,8 +911,15 @@ class _Search:
         for group in groups:
             docs: set[int] = set()
             for fieldname, term in group.iter_all_terms():
-                if fieldname == "title" and (fieldname, term) in self.reader:
-                    docs.update(self.reader.postings(fieldname, term).all_ids())
+                if fieldname != "title":
+                    continue
+                key = (
+                    term
+                    if isinstance(term, bytes)
+                    else self.searcher.schema[fieldname].to_bytes(term)
+                )
+                if (fieldname, key) in self.reader:
+                    docs.update(self.postings.get(fieldname, key).docs)
             sets.append(docs)
         return sets
 
@@ -774,7 +932,7 @@ class _Search:
         tiers needed to fill the page are scored.
         """
         if len(groups) < 2:  # one word: the title boost alone orders headlines first
-            return self._top(parsed, docset if self.filter is not None else None, self.limit)
+            return self._best(parsed, docset, self.limit, within=False)
         sets = [docs & docset for docs in self._title_sets(groups)]
         coverage: dict[int, int] = {}
         for docs in sets:
@@ -792,7 +950,7 @@ class _Search:
             need = depth - len(ranked)
             if need <= 0:
                 break
-            tier = self._top_within(parsed, tiers[count], need)
+            tier = self._best(parsed, tiers[count], need)
             ranked.extend(self._by_exact_form(tier) if count else tier)
         return ranked[: self.limit]
 
@@ -970,32 +1128,198 @@ def _edits(word: str) -> set[str]:
     return out
 
 
-def _posting_docnums(reader: Any, fieldname: str, text: bytes) -> set[int]:
-    """Live top-level docnums of one term, read a posting block at a time.
+class _Posting:
+    """One term's live postings: per segment (by docnum offset) the ids and weights Whoosh
+    would read, and top-level docnum -> weight (term frequency)."""
 
-    Whoosh's `all_ids()` yields one id per Python call; reading each block's id array is
-    several times faster on long posting lists. Falls back to `all_ids()` for other matchers.
+    __slots__ = ("docs", "leaves", "weights")
+
+    def __init__(self, leaves: dict[int, tuple[list[int], list[float]]]) -> None:
+        self.leaves = leaves
+        self.weights: dict[int, float] = {}
+        for offset, (ids, weights) in leaves.items():
+            if offset:
+                self.weights.update(zip([docnum + offset for docnum in ids], weights, strict=True))
+            else:
+                self.weights.update(zip(ids, weights, strict=True))
+        self.docs = self.weights.keys()
+
+
+class _PostingCache:
+    """Decoded posting lists of one searcher's reader, least recently used dropped first.
+
+    Whoosh's `all_ids()` yields one id per Python call; reading each block's arrays is
+    several times faster on long posting lists, and a kept list costs nothing the next time.
     """
-    docnums: set[int] = set()
+
+    def __init__(self, reader: Any, capacity: int = POSTING_CACHE) -> None:
+        self.reader = reader
+        self.capacity = capacity
+        self._terms: dict[tuple[str, bytes], _Posting] = {}
+        self._lengths: dict[str, dict[int, int]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, fieldname: str, text: bytes) -> _Posting:
+        key = (fieldname, text)
+        with self._lock:
+            posting = self._terms.pop(key, None)
+            if posting is not None:
+                self._terms[key] = posting  # most recently used last
+                return posting
+        posting = _Posting(_read_postings(self.reader, fieldname, text))
+        with self._lock:
+            self._terms[key] = posting
+            while len(self._terms) > self.capacity:
+                del self._terms[next(iter(self._terms))]
+        return posting
+
+    def lengths(self, fieldname: str) -> dict[int, int]:
+        """Field lengths (as Whoosh scores them) of documents seen so far, filled by callers."""
+        with self._lock:
+            return self._lengths.setdefault(fieldname, {})
+
+
+@dataclass(slots=True)
+class _TermScore:
+    """What estimating one query term's BM25F contribution needs."""
+
+    fieldname: str
+    weights: dict[int, float]
+    score: Any  # Whoosh's scorer formula: (weight, length) -> float
+    boost: float
+    bound: float  # the most this term adds to any document's score
+
+
+def _term_leaves(query: Any) -> list[tuple[str, str, float]] | None:
+    """(field, text, boost) of every term of an AND/OR tree of plain title/body terms.
+
+    None for anything else (phrases, NOT, other fields, boosted groups): those are scored
+    by Whoosh alone. Whoosh sums the scores of the matching terms of such a tree.
+    """
+    if isinstance(query, wq.Term):
+        if query.fieldname not in ("title", "body") or isinstance(query.text, bytes):
+            return None
+        return [(query.fieldname, query.text, float(query.boost))]
+    if type(query) in (wq.And, wq.Or) and query.boost == 1.0:
+        if isinstance(query, wq.Or) and (query.minmatch or query.scale):
+            return None
+        leaves: list[tuple[str, str, float]] = []
+        for sub in query.subqueries:
+            found = _term_leaves(sub)
+            if found is None:
+                return None
+            leaves.extend(found)
+        return leaves
+    return None
+
+
+def _read_postings(
+    reader: Any, fieldname: str, text: bytes
+) -> dict[int, tuple[list[int], list[float]]]:
+    """Per segment offset, the live ids (segment docnums) and weights of one term.
+
+    Read a posting block at a time: Whoosh decodes ids with a Python generator and yields
+    them one call each; `accumulate` undoes the delta coding at C speed.
+    """
+    leaves: dict[int, tuple[list[int], list[float]]] = {}
     for leaf, offset in reader.leaf_readers():
         if (fieldname, text) not in leaf:
             continue
         ids: list[int] = []
+        weights: list[float] = []
         matcher = leaf._terms.matcher(fieldname, text, leaf.schema[fieldname].format)
-        if all(hasattr(matcher, name) for name in ("_read_ids", "_next_block", "_ids")):
+        if all(hasattr(matcher, name) for name in ("_read_data", "_read_weights", "_byteids")):
             while matcher.is_active():
-                if matcher._ids is None:
-                    matcher._read_ids()
-                ids.extend(matcher._ids)
+                if matcher._data is None:
+                    matcher._read_data()
+                raw = matcher._data[0]
+                ids.extend(raw if matcher._byteids else accumulate(raw))
+                if matcher._weights is None:
+                    matcher._read_weights()
+                weights.extend(matcher._weights)
                 matcher._next_block()
         else:
-            ids.extend(matcher.all_ids())
-        leaf_docs = set(ids)
+            while matcher.is_active():
+                ids.append(matcher.id())
+                weights.append(matcher.weight())
+                matcher.next()
         deleted = leaf.deleted_docs_set
         if deleted:
-            leaf_docs -= deleted
-        docnums.update(map(offset.__add__, leaf_docs) if offset else leaf_docs)
-    return docnums
+            kept = [i for i, docnum in enumerate(ids) if docnum not in deleted]
+            ids = [ids[i] for i in kept]
+            weights = [weights[i] for i in kept]
+        leaves[offset] = (ids, weights)
+    return leaves
+
+
+class _CachedTerm(wq.Term):  # type: ignore[misc]
+    """A title/body term whose matcher reads the cached, decoded posting list.
+
+    Whoosh scores it exactly as the stored postings (same ids, weights, scorer and boost);
+    it only saves decoding posting blocks again while skipping to a few documents.
+    """
+
+    def __init__(self, term: Any, cache: _PostingCache) -> None:
+        super().__init__(term.fieldname, term.text, boost=term.boost)
+        self.cache = cache
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        from whoosh import matching
+
+        field = searcher.schema[self.fieldname]
+        text = field.to_bytes(self.text)
+        if (self.fieldname, text) not in searcher.reader():
+            return matching.NullMatcher()
+        ids, weights = self.cache.get(self.fieldname, text).leaves.get(
+            _leaf_offset(searcher), ([], [])
+        )
+        if not ids:
+            return matching.NullMatcher()
+        weighting = searcher.weighting if context is None else context.weighting
+        scorer = weighting.scorer(searcher, self.fieldname, text)
+        m: Any = _SkippingListMatcher(ids, weights, scorer=scorer)
+        if self.boost != 1.0:
+            m = matching.WrappingMatcher(m, boost=self.boost)
+        return m
+
+
+def _leaf_offset(searcher: Any) -> int:
+    parent = searcher.get_parent() if searcher.has_parent() else None
+    if parent is not None:
+        for leaf, offset in parent.leaf_searchers():
+            if leaf is searcher:
+                return int(offset)
+    return 0
+
+
+def _skipping_list_matcher() -> Any:
+    from whoosh import matching
+
+    class SkippingListMatcher(matching.ListMatcher):  # type: ignore[misc]
+        """A list matcher that skips by bisection and claims no block quality (so a
+        collector scores every document it is given)."""
+
+        def skip_to(self, id: int) -> None:
+            if not self.is_active():
+                raise matching.ReadTooFar
+            here: int = self._i  # type: ignore[has-type]
+            if id > self._ids[here]:
+                self._i = bisect.bisect_left(self._ids, id, here)
+
+        def supports_block_quality(self) -> bool:
+            return False
+
+    return SkippingListMatcher
+
+
+_SkippingListMatcher = _skipping_list_matcher()
+
+
+def _with_cached_terms(query: Any, cache: _PostingCache) -> Any:
+    """`query` (an AND/OR tree of title/body terms) with each term reading `cache`."""
+    if isinstance(query, wq.Term):
+        return _CachedTerm(query, cache)
+    return type(query)([_with_cached_terms(sub, cache) for sub in query.subqueries])
 
 
 def _surface_keys(word: str) -> set[str]:

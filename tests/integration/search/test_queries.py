@@ -193,3 +193,32 @@ def test_stop_word_only_query_finds_nothing(corpus_index: Corpus) -> None:
     _, index = corpus_index
     results = index.search("في من على")
     assert results.total == 0 and results.hits == []
+
+
+@pytest.mark.parametrize(
+    "text", ["الحكومة", "مصر", "رئيس الوزراء", "النفط", "وزير الخارجية", "كأس العالم", "ترامب"]
+)
+def test_pruned_ranking_equals_whoosh_scoring_every_match(
+    corpus_index: Corpus, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """The estimate-then-score path gives exactly Whoosh's scores and order over all matches."""
+    from whoosh import query as wq
+
+    from reader.search import index as index_module
+
+    _archive, index = corpus_index
+    monkeypatch.setattr(index_module, "SMALL_SET", 0)  # estimate even small sets
+    searcher = index._current_searcher()
+    search = index_module._Search(index, searcher, 5, None, "relevance")
+    parsed, _ = search._parse(text)
+    docset = search._matching(parsed)
+    assert len(docset) > 10, text
+    for within in (True, False):
+        if within:
+            every = searcher.search(wq.And([index_module._DocSet(docset), parsed]), limit=None)
+        else:
+            every = searcher.search(parsed, limit=None)
+        expected = [(hit.docnum, float(hit.score or 0.0)) for hit in every]
+        for depth in (1, 3, 5):
+            got = search._best(parsed, docset, depth, within=within)
+            assert got == expected[:depth], (text, within, depth)
