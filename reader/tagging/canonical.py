@@ -145,14 +145,27 @@ def _merge_short_person_names(
     kinds: dict[str, Counter[TagKind]],
     order: dict[str, int],
 ) -> None:
-    """`بومبيو` after `مايك بومبيو`: a one-word actor ending (or starting) a longer one joins it."""
+    """`بومبيو` after `مايك بومبيو`: a one-word actor ending (or starting) a longer one joins it;
+    so does the end of a person's longer name (`بن عمار`, `عبد الرحمن`), but not a body that
+    ends another (`الأمم المتحدة` in `بعثة الأمم المتحدة`)."""
     long_keys = [key for key in surface if " " in key and kinds[key][TagKind.ACTOR] > 0]
     for key in list(surface):
-        if " " in key or kinds[key][TagKind.ACTOR] == 0:
+        if kinds[key][TagKind.ACTOR] == 0:
             continue
-        targets = [long for long in long_keys if long.split()[-1] == key]
-        if not targets:
+        if " " in key:
+            words = key.split()
+            if words[0].startswith("ال"):
+                continue
+            targets = [
+                long
+                for long in long_keys
+                if long.endswith(" " + key) and long.split()[0] not in ACTOR_HEADS
+            ]
+        else:
+            targets = [long for long in long_keys if long.split()[-1] == key]
+        if not targets and " " not in key:
             targets = [long for long in long_keys if long.split()[0] == key and len(key) > 3]
+        targets = [long for long in targets if long in surface and long != key]
         if not targets:
             continue
         target = max(targets, key=lambda long: sum(surface[long].values()))

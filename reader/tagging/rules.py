@@ -343,7 +343,7 @@ _MAX_NAME = 4
 SAYING_VERBS = _folded("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت أعلن أعلنت صرح")
 
 
-def _role_of(word: str) -> str:
+def role_of(word: str) -> str:
     """`definite`, `indefinite` or '' for a word (with its clitics) that names a role."""
     for variant in proclitic_variants(word):
         if variant in ROLES:
@@ -367,7 +367,7 @@ def _plain(word: str) -> bool:
         and word not in CHAIN_STOPS
         and word not in NOT_NAMES
         and word not in ROLES
-        and not _role_of(word)
+        and not role_of(word)
         and word not in ACTOR_HEADS
     )
 
@@ -383,12 +383,12 @@ def persons_after_roles(
     count = len(folded)
     index = 0
     while index < count:
-        role = _role_of(folded[index])
+        role = role_of(folded[index])
         if not role:
             index += 1
             continue
         for position in _after_role(folded, index + 1, role):
-            if position < count and _role_of(folded[position]):
+            if position < count and role_of(folded[position]):
                 index = position - 1  # `مدير الأمسية، الناقد حسن ...`: the second role leads
                 break
             end = _name_end(folded, position, common, names)

@@ -20,6 +20,7 @@ from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_nam
 from reader.tagging.corpus import spans
 from reader.tagging.features import sequence_features, stem_of
 from reader.tagging.gazetteer import Gazetteer
+from reader.tagging.latin import latin_names, mostly_latin, split_clitics
 from reader.tagging.resources import (
     ALIASES_FILE,
     COMMON_WORDS_FILE,
@@ -35,10 +36,12 @@ from reader.tagging.resources import (
 )
 from reader.tagging.rules import (
     ACTOR_HEADS,
+    NAME_JOINERS,
     actor_chains,
     is_adjective_of,
     is_furniture,
     persons_after_roles,
+    role_of,
     strip_dateline,
 )
 
@@ -133,12 +136,14 @@ class Tagger:
             for text in texts:
                 if is_furniture(text):
                     continue
-                for sentence in _SENTENCE_END.split(clean(text)):
-                    tokens = tokenize(sentence)
+                text = clean(text)
+                latin = not mostly_latin(text)  # no Latin names from an English paragraph
+                for sentence in _SENTENCE_END.split(text):
+                    tokens = split_clitics(tokenize(sentence))
                     # Bounded pieces keep memory flat on text with no sentence punctuation.
                     for start in range(0, len(tokens), MAX_SENTENCE_TOKENS):
                         piece = tokens[start : start + MAX_SENTENCE_TOKENS]
-                        mentions.extend(self._mentions(piece, resources))
+                        mentions.extend(self._mentions(piece, resources, latin=latin))
             actors, places = canonical_tags(mentions, resources.lexicon)
         return Tags(actors=tuple(actors), places=tuple(places))
 
@@ -147,9 +152,12 @@ class Tagger:
         with self._lock:
             return self._choose(tokens, self.loaded())
 
-    def _mentions(self, tokens: Sequence[str], resources: _Resources) -> list[Mention]:
+    def _mentions(
+        self, tokens: Sequence[str], resources: _Resources, *, latin: bool = True
+    ) -> list[Mention]:
         mentions: list[Mention] = []
-        for candidate in self._choose(tokens, resources):
+        chosen = self._choose(tokens, resources)
+        for candidate in chosen:
             name = clean_name(
                 tokens[candidate.start : candidate.end], candidate.kind, resources.lexicon
             )
@@ -160,6 +168,12 @@ class Tagger:
                 if key not in resources.strong_keys and is_adjective_of(key, resources.strong_keys):
                     continue
             mentions.append(Mention(name, candidate.kind))
+        if latin:  # brands and agencies written in Latin letters (`OpenAI`, `Reuters`)
+            taken = {index for c in chosen for index in range(c.start, c.end)}
+            for start, end in latin_names(tokens):
+                if not taken.intersection(range(start, end)):
+                    latin_name = " ".join(tokens[start:end]).replace(" - ", "-")
+                    mentions.append(Mention(latin_name, TagKind.ACTOR))
         return mentions
 
     def _choose(self, tokens: Sequence[str], resources: _Resources) -> list[Candidate]:
@@ -169,11 +183,6 @@ class Tagger:
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
         for start, end in actor_chains(folded, resources.chain_names) if self._editor_rules else ():
             candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
-        # Full names after a role word (`الشاعرة التونسية آمنة ...`), below the model's spans;
-        # none holds a listed place.
-        for start, end in persons_after_roles(folded, resources.common, resources.chain_names):
-            if not any(word in resources.strong_keys for word in folded[start:end]):
-                candidates.append(Candidate(start, end, TagKind.ACTOR, _GAZETTEER))
         labels: list[str] = resources.crf.tag(
             sequence_features(tokens, resources.places, resources.name_words)
         )
@@ -186,12 +195,30 @@ class Tagger:
             # common word alone is no name.
             while end > span.start and stem_of(tokens[end - 1]) in resources.common:
                 end -= 1
-            pieces = [(span.start, end)]
+            begin = span.start
+            if kind is TagKind.ACTOR:
+                if _after_facility(folded, begin):
+                    continue  # `استاد ... بن ...`, `نهر أبو ...`: a facility's name, no actor
+                # A role word is no part of a name (`البديل خالد` + `المهندي`).
+                while end - begin > 1 and role_of(folded[begin]):
+                    begin += 1
+            pieces = [(begin, end)]
             if kind is TagKind.ACTOR:  # places keep `البوسنة والهرسك` whole
-                pieces = _split_on_conjunction(folded, span.start, end, resources)
+                pieces = _split_on_conjunction(folded, begin, end, resources)
             for start, stop in pieces:
                 if stop > start + 1 or stem_of(tokens[start]) not in resources.common:
                     candidates.append(Candidate(start, stop, kind, _MODEL))
+        # Full names after a role word (`الشاعرة التونسية آمنة ...`) rank below the model's
+        # spans, except a model span that only adds a word before one (`الفريق أنس ...`);
+        # none holds a listed place.
+        for start, end in persons_after_roles(folded, resources.common, resources.chain_names):
+            if any(word in resources.strong_keys for word in folded[start:end]):
+                continue
+            source = _GAZETTEER
+            for other in candidates:
+                if other.source == _MODEL and other.end == end and other.start < start:
+                    source = _RULE
+            candidates.append(Candidate(start, end, TagKind.ACTOR, source))
         for match in resources.strong_places.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
         # A listed place name that holds a shorter place of the model wins (`بصرى الشام`).
@@ -217,6 +244,22 @@ class Tagger:
         chosen = [_club_or_place(c, folded, resources) for c in chosen]
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+
+def _after_facility(folded: Sequence[str], start: int) -> bool:
+    """A name right after a stadium, airport, street or river noun (`مطار آل ...`) names it."""
+    for back in (1, 2):
+        if start - back < 0:
+            return False
+        if any(word in _FACILITY_NOUNS for word in proclitic_variants(folded[start - back])):
+            return True
+        if folded[start - back] not in NAME_JOINERS:
+            return False
+    return False
+
+
+_FACILITY_NOUN_WORDS = "استاد ملعب مطار شارع طريق ساحة ميدان مستشفى مسجد نهر جسر مدرسة قاعة"
+_FACILITY_NOUNS = frozenset(fold(word) for word in _FACILITY_NOUN_WORDS.split())
 
 
 def _club_or_place(candidate: Candidate, folded: Sequence[str], resources: _Resources) -> Candidate:

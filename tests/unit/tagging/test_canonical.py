@@ -109,3 +109,20 @@ def test_a_short_name_joins_only_an_actor_it_ends(lexicon: Lexicon) -> None:
     mentions = [Mention("حافظ الأسد", ACTOR), Mention("الأسد", ACTOR), Mention("الأسد", PLACE)]
     actors, _ = canonical_tags(mentions, lexicon)
     assert actors == ["حافظ الأسد"]
+
+
+def test_the_end_of_a_persons_full_name_joins_it(lexicon: Lexicon) -> None:
+    mentions = [
+        Mention("سليم بن حسان", ACTOR),
+        Mention("بن حسان", ACTOR),
+        Mention("محمود علي عبد الكريم", ACTOR),
+        Mention("عبد الكريم", ACTOR),
+    ]
+    actors, _ = canonical_tags(mentions, lexicon)
+    assert sorted(actors) == sorted(["سليم بن حسان", "محمود علي عبد الكريم"])
+
+
+def test_a_body_ending_another_body_stays_apart(lexicon: Lexicon) -> None:
+    mentions = [Mention("مكتب الأمم المتحدة", ACTOR), Mention("الأمم المتحدة", ACTOR)]
+    actors, _ = canonical_tags(mentions, lexicon)
+    assert sorted(actors) == sorted(["مكتب الأمم المتحدة", "الأمم المتحدة"])

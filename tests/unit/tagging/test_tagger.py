@@ -111,3 +111,22 @@ def test_a_city_with_a_masculine_adjective_is_a_club() -> None:
     city = tagger.tag("", ["زار وزير الخارجية مدينة ليون الفرنسية أمس."])
     assert "ليون" in club.actors and "ليون" not in club.places
     assert "ليون" in city.places and "ليون" not in city.actors
+
+
+def test_names_of_stadiums_airports_and_rivers_are_no_actors() -> None:
+    tags = Tagger().tag(
+        "",
+        [
+            "أقيمت المباراة على استاد خليفة بن زايد مساء الجمعة.",
+            "وتجمعت المياه قرب مجرى نهر أبو سليم.",
+        ],
+    )
+    assert not any(
+        word in actor for actor in tags.actors for word in ("خليفة", "زايد", "أبو", "سليم")
+    )
+
+
+def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
+    tags = Tagger().tag("", ["وسجل البديل سامر الحمداني هدف الفوز في الدقيقة الأخيرة."])
+    assert "سامر الحمداني" in tags.actors
+    assert not any(actor.startswith("البديل") for actor in tags.actors)
