@@ -127,7 +127,8 @@ async def test_arabic_search_selects_the_best_hit(fixture_archive: Path) -> None
         assert screen.article_list.current_id == "t-1"
         assert screen.results is not None and screen.results.total >= 1
         total = screen.results.total
-        assert f"{total} result" in screen.status.render_line(0).text
+        noun = "result" if total == 1 else "results"
+        assert f"{total} {noun} ·" in screen.status.render_line(0).text.rstrip() + " ·"
         # Escape in the results goes back to every article; the query is remembered.
         await pilot.press("escape")
         screen = await settle(pilot, app)
@@ -612,3 +613,40 @@ async def test_paste_and_a_bounded_history(fixture_archive: Path) -> None:
             bar.remember(f"q{number}")
     saved = (fixture_archive / "ui-search-history.txt").read_text("utf-8").splitlines()
     assert len(saved) == HISTORY_LIMIT and saved[-1] == f"q{HISTORY_LIMIT + 49}"
+
+
+def test_status_counts_in_english_and_arabic() -> None:
+    status = StatusLine()
+    status.set_reactive(StatusLine.total, 1)
+    status.set_reactive(StatusLine.unread, 1)
+    status.set_reactive(StatusLine.results, 1)
+    assert status.message_text() == "1 article · 1 unread · 1 result"
+    status.set_reactive(StatusLine.total, 2)
+    status.set_reactive(StatusLine.results, 0)
+    assert status.message_text() == "2 articles · 1 unread · 0 results"
+    status.set_reactive(StatusLine.ui_lang, "ar")
+    assert "2 articles" not in status.message_text()
+
+
+async def test_a_very_narrow_terminal_gives_the_article_the_full_width(
+    fixture_archive: Path,
+) -> None:
+    """Below 70 columns the list and the article take turns at the full width."""
+    app = AkhbarApp(fixture_archive)
+    async with app.run_test(size=(50, 20)) as pilot:
+        screen = await settle(pilot, app)
+        assert screen.article_list.region.width == 50
+        assert not screen.article_view.display
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.focused is screen.article_view
+        assert not screen.article_list.display
+        assert screen.article_view.region.width == 50
+        # The article is laid out at the width it now has (padding and scrollbar aside).
+        assert screen.article_view.layout_width >= 50 - 4
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert app.focused is screen.article_list and screen.article_list.region.width == 50
+        await pilot.resize_terminal(90, 24)
+        await pilot.pause(0.2)
+        assert screen.article_list.display and screen.article_view.display

@@ -65,8 +65,9 @@ class MainScreen(Screen[None]):
     """Browse, search and read."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("app")]
-    # Below 100 columns the tags panel only shows while it has focus (see app.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual: instance var)
+    # Below 100 columns the tags panel only shows while it has focus; below 70 the list and
+    # the article take turns at the full width (the article while it has focus). See app.tcss.
+    HORIZONTAL_BREAKPOINTS = [(0, "-compact"), (70, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual: instance var)
 
     def __init__(self, store: DataThread, *, ui_lang: UiLang, bidi_mode: BidiMode) -> None:
         super().__init__(id="main")
@@ -151,6 +152,7 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.set_class(event.widget is self.tags_panel, "-tags-open")
+        self.set_class(event.widget is self.article_view, "-reading")
 
     def focus_now(self, widget: Widget) -> None:
         """Focus at once (`Widget.focus` defers it: keys typed right after would go astray)."""

@@ -22,6 +22,12 @@ BidiMode = Literal["app", "terminal"]
 SEPARATOR = " · "
 
 
+def _counted(key: str, count: int, lang: UiLang) -> str:
+    """The label after a count: English drops the plural s for one ("1 article")."""
+    text = label(key, lang)
+    return text[:-1] if lang == "en" and count == 1 and text.endswith("s") else text
+
+
 class StatusLine(Widget):
     """One line: counts, the active filters and the latest note."""
 
@@ -41,14 +47,11 @@ class StatusLine(Widget):
         """The status as logical text in the UI language."""
         lang = self.ui_lang
         parts = [
-            f"{self.total} {label('articles', lang)}",
+            f"{self.total} {_counted('articles', self.total, lang)}",
             f"{self.unread} {label('unread', lang)}",
         ]
         if self.results is not None:
-            results = label("results", lang)
-            if lang == "en" and self.results == 1:
-                results = "result"
-            parts.append(f"{self.results} {results}")
+            parts.append(f"{self.results} {_counted('results', self.results, lang)}")
         if self.filters:
             joiner = "، " if lang == "ar" else ", "
             parts.append(f"{label('filters', lang)}: {joiner.join(self.filters)}")
