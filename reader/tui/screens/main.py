@@ -130,6 +130,8 @@ class MainScreen(Screen[None]):
         self.focus_now(self.article_list)
         self.show_first_screen()
 
+    START_GRACE = 0.15  # seconds after the first frame before the background start
+
     def show_first_screen(self) -> None:
         """List and counts straight from the archive on the UI thread (a few ms at 100k).
 
@@ -148,7 +150,10 @@ class MainScreen(Screen[None]):
         self.status.unread = unread
         if total:
             self.show_archive_pages(self.query_state)
-        self.call_after_refresh(self.start, total == 0)
+        # Textual's writer thread still has to send the frame to the terminal: a moment's
+        # grace keeps the data threads (imports, Whoosh, a long sync) from slowing that down.
+        empty = total == 0
+        self.call_after_refresh(lambda: self.set_timer(self.START_GRACE, lambda: self.start(empty)))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.set_class(event.widget is self.tags_panel, "-tags-open")
@@ -186,7 +191,8 @@ class MainScreen(Screen[None]):
             self.show_query(self.query_state)
             await self.update_counts()
             return
-        self.run_query(self.query_state, self.search_generation, False)
+        if self.search_generation == 0:  # no search typed yet: the facets of every article
+            self.run_query(self.query_state, self.search_generation, False)
         try:
             changed = await self.store.sync_index()
         except Exception as exc:  # one line in the status, never a crash
