@@ -20,12 +20,15 @@ _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*\Z")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,}\Z")
 # An Arabic proclitic written onto a Latin word: `وGoogle`, `لـMeta` (tatweel is cleaned away).
 _CLITIC_ON_LATIN = re.compile(r"([وفبلك]{1,2})([A-Za-z].*)\Z")
-# Capitalised words that are no names (titles, articles, months, weekdays) and technical acronyms.
+# Capitalised words that are no names: titles, articles, months, weekdays, technical acronyms and
+# product-line words (`Pro`, `Max`).
 NOT_LATIN_NAMES = _words(
     "The A An And Of For In On At To By With From This That These Those It He She We They I "
     "Dr Mr Mrs Ms Prof Sir Mme Jr Sr St CEO USB GPS PDF HTML HTTP HTTPS URL WWW GDP FAQ API "
     "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "LCD LED OLED SIM VAR VoIP GPU CPU RAM SSD NFC SMS MMS DNA RNA PCR ICU VIP "
+    "Pro Max Plus Mini Ultra Lite Air Face"
 )
 MAX_LATIN_NAME = 4
 

@@ -110,7 +110,7 @@ CHAIN_STOPS = (
         "الذي التي الذين اللذين اللتين اللواتي الماضي الماضية الجاري الجارية المقبل المقبلة "
         "الحالي الحالية اليوم الأسبوع الشهر العام السنة الآن الأول الثاني الثالث الأخير "
         "الأخيرة الأولى الثانية الجديد الجديدة السابق السابقة كل بعض جميع عدد أي هذا هذه "
-        "ذلك تلك الكبير الكبرى الرئيسية الرئيسي"
+        "ذلك تلك الكبير الكبرى الرئيسية الرئيسي للمرة"
     )
 )
 MAX_CHAIN = 5
@@ -249,7 +249,7 @@ def actor_chains(
                 definite = True
                 adjectives = adjectives or adjective
                 after_li = False
-            elif word.startswith("لل") and len(word) > 4 and (definite or head_definite):
+            elif word.startswith("لل") and len(word) > 4 and definite and _li_name(word):
                 definite = adjectives = in_li = True  # `المرصد العراقي للمناخ`
                 after_li = False
             elif not definite and word in names and not head_definite:
@@ -277,6 +277,12 @@ def actor_chains(
     return found
 
 
+def _li_name(word: str) -> bool:
+    """`لل` + noun continues a body's name (`المرصد العراقي للمناخ`) unless it addresses people
+    (`قال الحزب للصحافيين`) or tells the time (`للمرة`)."""
+    return not word.endswith(("ين", "ون")) and word not in CHAIN_STOPS
+
+
 def _coordinated(
     folded: Sequence[str], index: int, end: int, head: str, in_li: bool, names: Container[str]
 ) -> bool:
@@ -286,7 +292,7 @@ def _coordinated(
     bare = folded[end][1:]
     if not bare.startswith("ال") or len(bare) <= 3 or bare in CHAIN_STOPS:
         return False
-    if bare in ACTOR_HEADS or bare in names:
+    if bare in ACTOR_HEADS or bare in names or bare in ROLES or bare in INDEFINITE_ROLES:
         return False
     following = folded[end + 1] if end + 1 < len(folded) else ""
     if f"{bare} {following}" in names:
@@ -330,7 +336,7 @@ ROLES = (TITLES - _folded("العام ولي العهد د الفريق")) | _fo
     "الباحثة المهاجم الحارس البديل الصحفي الصحفية المخرج المخرجة الممثل الممثلة الروائي "
     "الروائية الطبيب الطبيبة المهندسة الدكتورة المديرة الكاتبة المحامية القاضية السفيرة "
     "النائبة المدربة اللاعبة الناشط الناشطة المحلل المحللة الخبير الخبيرة المؤرخ المؤرخة "
-    "الرسام الرسامة المغني المغنية المصور المصورة الحكم"
+    "الرسام الرسامة المغني المغنية المصور المصورة"
 )
 INDEFINITE_ROLES = _folded(
     "رئيس رئيسة مدير مديرة مدرب مدربة مهاجم حارس لاعب لاعبة متحدث وزير وزيرة سفير سفيرة "
@@ -340,6 +346,12 @@ INDEFINITE_ROLES = _folded(
 NAME_JOINERS = _folded("بن بنت ابن أبو أبي عبد آل ولد")
 _MAX_NAME = 4
 # Verbs of saying, often right after a role (`قال الوزير ...`, `... الوزير قال`).
+# Particles, auxiliaries and other words that start no name (`أن يصوت`, `قد أمهل`).
+FUNCTION_WORDS = _folded(
+    "أن إن أنه إنه أنها إنها أنهم إنهم قد كان كانت كانوا يكون تكون بعد قبل ما إذا إذ أمام "
+    "خلف لم لن لا ليس ليست غير شأن عند عندما حيث كما مثل أو أم ثم هو هي هم نحن أنا أنت "
+    "يمكن يمكنه تم يتم كل بعض أي أيضا فقط لدى منه منها عنه عنها له لها"
+)
 SAYING_VERBS = _folded("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت أعلن أعلنت صرح")
 
 
@@ -392,6 +404,12 @@ def persons_after_roles(
                 index = position - 1  # `مدير الأمسية، الناقد حسن ...`: the second role leads
                 break
             end = _name_end(folded, position, common, names)
+            if end > position and role == "definite" and position == index + 1:
+                # Right after a definite role with no adjective or comma (`ويرى المحلل ...`)
+                # an object may follow: only a name with a joiner or a nisba family name.
+                parts = folded[position + 1 : end]
+                if not any(_is_nisba(word) or word in NAME_JOINERS for word in parts):
+                    end = position
             if end > position:
                 found.append((position, end))
                 index = end - 1
@@ -423,6 +441,16 @@ def _after_role(folded: Sequence[str], position: int, role: str) -> list[int]:
     if comma > position and all(_complement_word(word) for word in complement):
         starts.append(comma + 1)
     return starts
+
+
+def _not_a_name(word: str) -> bool:
+    """Shapes of ordinary words: accusative `ـًا` (`غاضبا`, `عقدا`), plural `ـات` (`انتقادات`)."""
+    return (len(word) >= 4 and word.endswith("ا")) or (len(word) >= 5 and word.endswith("ات"))
+
+
+def _has_pronoun(word: str) -> bool:
+    """`مرورها`, `عملهم`: a noun with a pronoun suffix is no name."""
+    return len(word) >= 5 and word.endswith(("ها", "هم", "هما", "كم"))
 
 
 def _joined_word(word: str) -> bool:
@@ -457,10 +485,12 @@ def _name_end(
     following = folded[end] if end < count else ""
     plain = _plain(following) and not following.startswith(("و", "لل"))
     strong = plain and not _is_common(following, common) and following not in names
-    if (first.startswith("ال") or _is_common(first, common)) and not strong:
+    if first.startswith("ال") or _has_pronoun(first) or _not_a_name(first):
         return start
-    if first.startswith("ال") and (following.startswith("ال") or _is_nisba(first)):
-        return start  # only a given name that folds to `ال` (`إلياس`) before a family name
+    if any(variant in FUNCTION_WORDS for variant in proclitic_variants(first)):
+        return start  # `وأنا`, `وأحد`
+    if _is_common(first, common) and not strong:
+        return start
     while end < count and end - start < _MAX_NAME:
         word = folded[end]
         joined = end + 1 < count and folded[end + 1] in NAME_JOINERS
@@ -471,6 +501,8 @@ def _name_end(
             end += 1  # `أحمد السيد عبد الرحمن`: a title word inside a name
             continue
         if not _plain(word) or word.startswith(("و", "لل")) or _is_common(word, common):
+            break
+        if word in FUNCTION_WORDS or _has_pronoun(word) or _not_a_name(word):
             break
         if not word.startswith("ال") and end - start >= 2:
             break  # a third plain word is more often a verb (`مايك بومبيو يصل`)

@@ -46,6 +46,7 @@ from reader.tagging.rules import (
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _KIND_OF_LABEL = {"PERS": TagKind.ACTOR, "ORG": TagKind.ACTOR, "LOC": TagKind.PLACE}
 # Candidate sources, strongest first: hand-written aliases, rules, the model, the gazetteer.
 _ALIAS, _RULE, _MODEL, _GAZETTEER = range(4)
@@ -97,6 +98,7 @@ class _Resources:
             lexicon.add_alias(alias, canonical, TagKind.ACTOR)
             self.chain_names.add(fold(alias))
         self.lexicon = lexicon
+        self.chain_names -= self.common  # `شبه`, a listed name word, is mostly an ordinary word
 
 
 class Tagger:
@@ -137,7 +139,8 @@ class Tagger:
                 if is_furniture(text):
                     continue
                 text = clean(text)
-                latin = not mostly_latin(text)  # no Latin names from an English paragraph
+                # Latin names only from Arabic paragraphs (none from an English quote).
+                latin = _LATIN_LETTER.search(text) is not None and not mostly_latin(text)
                 for sentence in _SENTENCE_END.split(text):
                     tokens = split_clitics(tokenize(sentence))
                     # Bounded pieces keep memory flat on text with no sentence punctuation.
