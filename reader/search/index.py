@@ -807,11 +807,62 @@ class _Search:
             if within:
                 return self._top_within(query, docnums, depth)
             return self._top(query, docnums if self.filter is not None else None, depth)
-        cached = _with_cached_terms(query, self.postings)
-        results = self.searcher.search(
-            wq.And([_DocSet(candidates, scores=within), cached]), limit=None
-        )
-        return [(hit.docnum, float(hit.score or 0.0)) for hit in results][:depth]
+        top = wq.And([_DocSet(candidates, scores=within), _with_cached_terms(query, self.postings)])
+        scored = self._score_exactly(top)
+        if scored is None:
+            results = self.searcher.search(top, limit=None)
+            return [(hit.docnum, float(hit.score or 0.0)) for hit in results][:depth]
+        scored.sort(key=lambda pair: (-pair[1], pair[0]))  # Whoosh's order: score, then docnum
+        return scored[:depth]
+
+    def _score_all(self, query: Any, docnums: set[int]) -> list[tuple[int, float]]:
+        """Whoosh's score (as `_top_within` gives it) of every document of `docnums`, best first."""
+        if _term_leaves(query) is not None:
+            top = wq.And([_DocSet(docnums), _with_cached_terms(query, self.postings)])
+            scored = self._score_exactly(top)
+            if scored is not None:
+                scored.sort(key=lambda pair: (-pair[1], pair[0]))
+                return scored
+        return self._top_within(query, docnums, len(docnums))
+
+    def _score_exactly(self, query: Any) -> list[tuple[int, float]] | None:
+        """Whoosh's score of each document of `query` (a document set AND cached terms).
+
+        The matcher tree is the one Whoosh's collector builds; each document's score is
+        summed over that tree in the same order as Whoosh's matchers would, without their
+        per-posting stepping. When the tree holds a matcher this walk does not mirror (small
+        segments preload unions into arrays), the collector itself scores, as Whoosh would.
+        """
+        searcher = self.searcher
+        collector = searcher.collector(limit=None)
+        collector.prepare(searcher, query, searcher.context())
+        scored: list[tuple[int, float]] = []
+        leaves = list(searcher.leaf_searchers())
+        for position, (leaf, offset) in enumerate(leaves):
+            collector.set_subsearcher(leaf, offset)
+            root = collector.matcher
+            try:
+                if not _mirrored(root):
+                    raise _UnknownMatcher
+                docset = _docset_matcher(root)
+                if docset is None:
+                    raise _UnknownMatcher
+                for docid in docset._ids:
+                    score = _tree_score(root, docid)
+                    if score is not None:
+                        scored.append((offset + docid, score))
+            except _UnknownMatcher:
+                if position:  # rare: a later segment differs; let Whoosh redo the whole
+                    return None
+                try:
+                    collector.collect_matches()
+                    for other, other_offset in leaves[1:]:
+                        collector.set_subsearcher(other, other_offset)
+                        collector.collect_matches()
+                finally:
+                    collector.finish()
+                return [(hit.docnum, float(hit.score or 0.0)) for hit in collector.results()]
+        return scored
 
     def _candidates(
         self, leaves: list[tuple[str, str, float]], docnums: set[int], depth: int
@@ -995,7 +1046,7 @@ class _Search:
             candidates |= by_count[count]
             if len(candidates) >= depth:
                 break
-        scored = self._top_within(wq.Or(list(groups)), candidates, len(candidates))
+        scored = self._score_all(wq.Or(list(groups)), candidates)
         sets = self._title_sets(groups)
         scored.sort(
             key=lambda pair: (
@@ -1313,6 +1364,93 @@ def _skipping_list_matcher() -> Any:
 
 
 _SkippingListMatcher = _skipping_list_matcher()
+
+
+class _UnknownMatcher(Exception):
+    """A matcher `_tree_score` cannot mirror: the caller lets Whoosh's collector score."""
+
+
+def _docset_matcher(root: Any) -> Any:
+    """The list matcher of the `_DocSet` in a tree built for AND(_DocSet, terms), or None."""
+    from whoosh import matching
+
+    if type(root) is matching.NullMatcherClass:
+        return _EMPTY_LIST
+    if type(root) is not matching.IntersectionMatcher:
+        return None
+    for side in (root.a, root.b):
+        if type(side) is matching.ListMatcher:
+            return side
+    return None
+
+
+class _EmptyList:
+    _ids: tuple[int, ...] = ()
+
+
+_EMPTY_LIST = _EmptyList()
+
+
+def _mirrored(node: Any) -> bool:
+    """Whether `_tree_score` knows every matcher of the tree under `node`."""
+    from whoosh import matching
+
+    kind = type(node)
+    if kind is _SkippingListMatcher or kind is matching.ListMatcher:
+        return True
+    if kind is matching.UnionMatcher or kind is matching.IntersectionMatcher:
+        return _mirrored(node.a) and _mirrored(node.b)
+    if kind is matching.WrappingMatcher:
+        return _mirrored(node.child)
+    return kind is matching.NullMatcherClass
+
+
+def _tree_score(node: Any, docid: int) -> float | None:
+    """Whoosh's score of segment document `docid` under matcher `node` (None: no match),
+    with the additions in the order Whoosh's union/intersection matchers make them."""
+    from whoosh import matching
+    from whoosh.scoring import WeightLengthScorer
+
+    kind = type(node)
+    if kind is _SkippingListMatcher or kind is matching.ListMatcher:
+        ids = node._ids
+        i = bisect.bisect_left(ids, docid)
+        if i == len(ids) or ids[i] != docid:
+            return None
+        if node._all_weights:
+            weight = node._all_weights
+        elif node._weights:
+            weight = node._weights[i]
+        else:
+            weight = 1.0
+        scorer = node._scorer
+        if scorer is None:
+            return float(weight)
+        if type(scorer).score is not WeightLengthScorer.score:
+            raise _UnknownMatcher
+        return float(scorer._score(weight, scorer.dfl(docid)))
+    if kind is matching.UnionMatcher:
+        a = _tree_score(node.a, docid)
+        b = _tree_score(node.b, docid)
+        if a is None:
+            return b
+        if b is None:
+            return a
+        return a + b
+    if kind is matching.IntersectionMatcher:
+        a = _tree_score(node.a, docid)
+        if a is None:
+            return None
+        b = _tree_score(node.b, docid)
+        if b is None:
+            return None
+        return a + b
+    if kind is matching.WrappingMatcher:
+        child = _tree_score(node.child, docid)
+        return None if child is None else child * node.boost
+    if kind is matching.NullMatcherClass:
+        return None
+    raise _UnknownMatcher
 
 
 def _with_cached_terms(query: Any, cache: _PostingCache) -> Any:
