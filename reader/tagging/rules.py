@@ -110,7 +110,7 @@ CHAIN_STOPS = (
         "الذي التي الذين اللذين اللتين اللواتي الماضي الماضية الجاري الجارية المقبل المقبلة "
         "الحالي الحالية اليوم الأسبوع الشهر العام السنة الآن الأول الثاني الثالث الأخير "
         "الأخيرة الأولى الثانية الجديد الجديدة السابق السابقة كل بعض جميع عدد أي هذا هذه "
-        "ذلك تلك الكبير الكبرى الرئيسية الرئيسي للمرة"
+        "ذلك تلك الكبير الكبرى الرئيسية الرئيسي للمرة شبه"
     )
 )
 MAX_CHAIN = 5
@@ -227,6 +227,7 @@ def actor_chains(
         adjectives = False  # once adjectives start, a new noun starts a new phrase ...
         after_li = False  # ... except the noun right after `لـ` (`لحقوق الإنسان`)
         in_li = False  # inside a `لـ` phrase, where `و` + noun continues the name
+        joined = False  # after `و` + noun no new `لـ` phrase (`... والمؤتمر القيادي للحقوق`)
         while end < count and end - index < MAX_CHAIN + 2:
             word = folded[end]
             following = folded[end + 1] if end + 1 < count else ""
@@ -238,6 +239,9 @@ def actor_chains(
                 if not _coordinated(folded, index, end, head, in_li, names):
                     break
                 word = word[1:]
+                joined = True
+            elif joined and word.startswith("ل"):
+                break
             next_definite = following.startswith("ال") and following not in CHAIN_STOPS
             if word.startswith("ال") and len(word) > 3:
                 adjective = _is_adjective(word)
@@ -350,7 +354,7 @@ _MAX_NAME = 4
 FUNCTION_WORDS = _folded(
     "أن إن أنه إنه أنها إنها أنهم إنهم قد كان كانت كانوا يكون تكون بعد قبل ما إذا إذ أمام "
     "خلف لم لن لا ليس ليست غير شأن عند عندما حيث كما مثل أو أم ثم هو هي هم نحن أنا أنت "
-    "يمكن يمكنه تم يتم كل بعض أي أيضا فقط لدى منه منها عنه عنها له لها"
+    "يمكن يمكنه تم يتم كل بعض أي أيضا فقط لدى منه منها عنه عنها له لها عادة"
 )
 SAYING_VERBS = _folded("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت أعلن أعلنت صرح")
 
@@ -485,10 +489,12 @@ def _name_end(
     following = folded[end] if end < count else ""
     plain = _plain(following) and not following.startswith(("و", "لل"))
     strong = plain and not _is_common(following, common) and following not in names
-    if first.startswith("ال") or _has_pronoun(first) or _not_a_name(first):
+    if first.startswith("ال") or first in FUNCTION_WORDS or _has_pronoun(first):
         return start
-    if any(variant in FUNCTION_WORDS for variant in proclitic_variants(first)):
-        return start  # `وأنا`, `وأحد`
+    if _not_a_name(first):
+        return start
+    if first.startswith("و"):
+        return start  # `وأحد`, `والذي`, `واتهمته`: a conjunction goes on with the sentence
     if _is_common(first, common) and not strong:
         return start
     while end < count and end - start < _MAX_NAME:
