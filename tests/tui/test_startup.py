@@ -122,6 +122,10 @@ def test_first_screen_comes_before_heavy_imports(fixture_archive: Path) -> None:
     after = report["after"]
     assert isinstance(after, list)
     assert "whoosh" in after and "reader.search" in after, after
+    # Browsing an existing archive never needs the ingest parsers or the tagger.
+    import_only = ("trafilatura", "feedparser", "lxml", "pycrfsuite", "reader.ingest")
+    assert [m for m in after if m.split(".")[0] in import_only or m in import_only] == []
+    assert [m for m in after if m.startswith(("reader.tagging", "hypothesis"))] == []
     assert isinstance(report["facets"], int) and report["facets"] > 0
 
 
