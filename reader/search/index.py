@@ -52,6 +52,7 @@ EXACT_DEPTH = 30  # best headline tier: this many hits re-ordered by words spelt
 SMALL_SET = 64  # a set of documents this small is simply scored by Whoosh
 ESTIMATE_LIMIT = 60_000  # larger sets without a clear headline lead are left to Whoosh
 POSTING_CACHE = 512  # decoded posting lists kept per searcher
+FILTER_CACHE = 16  # filters whose document sets are kept per searcher
 FACET_BY_DOC = 5_000  # result sets up to this size count facets document by document
 BATCH = 500
 WRITER_TIMEOUT = 30.0
@@ -630,11 +631,13 @@ class _Search:
         self.reader = searcher.reader()
         self.limit = max(1, limit)
         self.words: list[str] = []  # the query's words as typed (normalised), for exact forms
+        self.filters = filters
         self.filter = _filter_query(filters)
         self._filter_docs: set[int] | None = None
         self.sort = sort
         self.postings = index._postings_for(searcher)
         self._lengths: dict[str, dict[int, int]] = {}
+        self._phrases: dict[int, set[int]] = {}  # id(phrase query) -> its documents
 
     def _parse(self, text: str) -> tuple[Any, list[str]]:
         _check_balance(text)
@@ -753,13 +756,19 @@ class _Search:
             return self._docs(query.a)
         if isinstance(query, wq.Require):
             return self._docs(query.a) & self._docs(query.b)
+        if type(query) is wq.Phrase:
+            return self._phrase_docs(query)
         return set(query.docs(self.searcher))
 
     def _allowed(self) -> set[int] | None:
         if self.filter is None:
             return None
         if self._filter_docs is None:
-            self._filter_docs = self._docs(self.filter)
+            cached = self.postings.filter_docs(self.filters)
+            if cached is None:
+                cached = self._docs(self.filter)
+                self.postings.keep_filter_docs(self.filters, cached)
+            self._filter_docs = cached
         return self._filter_docs
 
     def _matching(self, parsed: Any) -> set[int]:
@@ -864,11 +873,9 @@ class _Search:
                 return [(hit.docnum, float(hit.score or 0.0)) for hit in collector.results()]
         return scored
 
-    def _candidates(
-        self, leaves: list[tuple[str, str, float]], docnums: set[int], depth: int
-    ) -> set[int] | None:
+    def _candidates(self, leaves: list[_Leaf], docnums: set[int], depth: int) -> set[int] | None:
         """The documents of `docnums` whose estimated score may reach the top `depth`."""
-        terms = [self._term_score(fieldname, text, boost) for fieldname, text, boost in leaves]
+        terms = [self._term_score(*leaf) for leaf in leaves]
         scorable = [term for term in terms if term is not None]
         headline: set[int] = set()
         for term in scorable:
@@ -905,6 +912,9 @@ class _Search:
                 pairs = [(d, w) for d, w in weights.items() if d in estimates]
             else:
                 pairs = [(d, weights[d]) for d in estimates if d in weights]
+            if term.required is not None:
+                required = term.required
+                pairs = [(d, w) for d, w in pairs if d in required]
             for docnum, weight in pairs:
                 length = lengths.get(docnum)
                 if length is None:
@@ -920,7 +930,9 @@ class _Search:
     def _field_lengths(self, fieldname: str) -> dict[int, int]:
         return self._lengths.setdefault(fieldname, self.postings.lengths(fieldname))
 
-    def _term_score(self, fieldname: str, text: str, boost: float) -> _TermScore | None:
+    def _term_score(
+        self, fieldname: str, text: str, boost: float, phrase: Any = None
+    ) -> _TermScore | None:
         try:
             key = self.searcher.schema[fieldname].to_bytes(text)
         except ValueError:
@@ -931,7 +943,16 @@ class _Search:
         scorer = self.searcher.weighting.scorer(self.searcher, fieldname, key)
         info = self.reader.term_info(fieldname, key)
         bound = scorer._score(info.max_weight(), info.min_length()) * boost
-        return _TermScore(fieldname, posting.weights, scorer._score, boost, bound)
+        required = None if phrase is None else self._phrase_docs(phrase)
+        return _TermScore(fieldname, posting.weights, scorer._score, boost, bound, required)
+
+    def _phrase_docs(self, phrase: Any) -> set[int]:
+        """The documents where `phrase` matches (worked out once per query)."""
+        key = id(phrase)
+        found = self._phrases.get(key)
+        if found is None:
+            found = self._phrases[key] = set(phrase.docs(self.searcher))
+        return found
 
     def _by_date(self, docset: set[int], sort: Sort) -> list[tuple[int, float]]:
         column = self.reader.column_reader("published", translate=False)
@@ -1208,6 +1229,7 @@ class _PostingCache:
         self.capacity = capacity
         self._terms: dict[tuple[str, bytes], _Posting] = {}
         self._lengths: dict[str, dict[int, int]] = {}
+        self._filters: dict[SearchFilters | None, set[int]] = {}
         self._lock = threading.Lock()
 
     def get(self, fieldname: str, text: bytes) -> _Posting:
@@ -1224,6 +1246,18 @@ class _PostingCache:
                 del self._terms[next(iter(self._terms))]
         return posting
 
+    def filter_docs(self, filters: SearchFilters | None) -> set[int] | None:
+        """The documents a filter allows, if this searcher has computed them lately
+        (the UI keeps one filter while the query changes)."""
+        with self._lock:
+            return self._filters.get(filters)
+
+    def keep_filter_docs(self, filters: SearchFilters | None, docs: set[int]) -> None:
+        with self._lock:
+            self._filters[filters] = docs
+            while len(self._filters) > FILTER_CACHE:
+                del self._filters[next(iter(self._filters))]
+
     def lengths(self, fieldname: str) -> dict[int, int]:
         """Field lengths (as Whoosh scores them) of documents seen so far, filled by callers."""
         with self._lock:
@@ -1239,22 +1273,31 @@ class _TermScore:
     score: Any  # Whoosh's scorer formula: (weight, length) -> float
     boost: float
     bound: float  # the most this term adds to any document's score
+    required: set[int] | None = None  # a phrase word: counts only where the phrase matches
 
 
-def _term_leaves(query: Any) -> list[tuple[str, str, float]] | None:
-    """(field, text, boost) of every term of an AND/OR tree of plain title/body terms.
+_Leaf = tuple[str, str, float, Any]  # field, text, boost, the phrase it must match in (or None)
 
-    None for anything else (phrases, NOT, other fields, boosted groups): those are scored
-    by Whoosh alone. Whoosh sums the scores of the matching terms of such a tree.
+
+def _term_leaves(query: Any) -> list[_Leaf] | None:
+    """The terms of an AND/OR tree of title/body terms and phrases, for estimating scores.
+
+    Whoosh sums the scores of the matching terms of such a tree; a phrase adds its words'
+    scores (times its boost) where the phrase itself matches. None for anything else (NOT,
+    other fields, boosted groups, sloppy phrases): those are scored by Whoosh alone.
     """
     if isinstance(query, wq.Term):
         if query.fieldname not in ("title", "body") or isinstance(query.text, bytes):
             return None
-        return [(query.fieldname, query.text, float(query.boost))]
+        return [(query.fieldname, query.text, float(query.boost), None)]
+    if type(query) is wq.Phrase:
+        if query.fieldname not in ("title", "body") or query.slop != 1 or query.char_ranges:
+            return None
+        return [(query.fieldname, word, float(query.boost), query) for word in query.words]
     if type(query) in (wq.And, wq.Or) and query.boost == 1.0:
         if isinstance(query, wq.Or) and (query.minmatch or query.scale):
             return None
-        leaves: list[tuple[str, str, float]] = []
+        leaves: list[_Leaf] = []
         for sub in query.subqueries:
             found = _term_leaves(sub)
             if found is None:
@@ -1402,7 +1445,7 @@ def _mirrored(node: Any) -> bool:
         return _mirrored(node.a) and _mirrored(node.b)
     if kind is matching.WrappingMatcher:
         return _mirrored(node.child)
-    return kind is matching.NullMatcherClass
+    return kind is matching.NullMatcherClass or kind is _span_near_matcher()
 
 
 def _tree_score(node: Any, docid: int) -> float | None:
@@ -1450,14 +1493,34 @@ def _tree_score(node: Any, docid: int) -> float | None:
         return None if child is None else child * node.boost
     if kind is matching.NullMatcherClass:
         return None
+    if kind is _span_near_matcher():
+        # A phrase: Whoosh's matcher moved forward to the document (documents come in
+        # ascending order), checking the word positions there only.
+        if not node.is_active():
+            return None
+        if node.id() < docid:
+            node.skip_to(docid)
+            if not node.is_active():
+                return None
+        if node.id() != docid:
+            return None
+        return float(node.score())
     raise _UnknownMatcher
+
+
+def _span_near_matcher() -> Any:
+    from whoosh.query.spans import SpanNear2
+
+    return SpanNear2.SpanNear2Matcher
 
 
 def _with_cached_terms(query: Any, cache: _PostingCache) -> Any:
     """`query` (an AND/OR tree of title/body terms) with each term reading `cache`."""
-    if isinstance(query, wq.Term):
+    if type(query) is wq.Term:
         return _CachedTerm(query, cache)
-    return type(query)([_with_cached_terms(sub, cache) for sub in query.subqueries])
+    if type(query) in (wq.And, wq.Or):
+        return type(query)([_with_cached_terms(sub, cache) for sub in query.subqueries])
+    return query  # a phrase: Whoosh's own matcher
 
 
 def _surface_keys(word: str) -> set[str]:

@@ -196,7 +196,19 @@ def test_stop_word_only_query_finds_nothing(corpus_index: Corpus) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["الحكومة", "مصر", "رئيس الوزراء", "النفط", "وزير الخارجية", "كأس العالم", "ترامب"]
+    "text",
+    [
+        "الحكومة",
+        "مصر",
+        "رئيس الوزراء",
+        "النفط",
+        "وزير الخارجية",
+        "كأس العالم",
+        "ترامب",
+        '"رئيس الوزراء"',
+        '"الأمم المتحدة"',
+        '"وزير الخارجية" الأمريكي',
+    ],
 )
 def test_pruned_ranking_equals_whoosh_scoring_every_match(
     corpus_index: Corpus, monkeypatch: pytest.MonkeyPatch, text: str
