@@ -152,7 +152,8 @@ AGENCY_WORDS = _folded("فرانس24 فرانس أ ف ب رويترز وكالا
 # `دمشق - `, `القاهرة (رويترز) - `, `دبي، الإمارات العربية المتحدة (CNN)-- `, `(CNN)-- `.
 _DATELINE = re.compile(
     r"^\s*(?:"
-    r"(?:[^\s\-–—:.,،()]+(?:[،,]?\s+|\s*(?=\())){0,6}\([A-Za-z .]{2,20}\)\s*[-–—]*"
+    r"(?:[^\s\-–—:.,،()]+(?:[،,]?\s+|\s*(?=\())){0,6}\([A-Za-z .]{2,20}\)\s*[-–—]+"
+    r"|(?:[^\s\-–—:.,،()]+(?:[،,]?\s+|\s*(?=\())){0,3}\([A-Z .]{2,10}\)\s*[-–—]*"
     r"|(?:[^\s\-–—:.,،()]+(?:[،,]?\s+|\s*(?=\())){0,6}\([^)]{1,30}\)\s*[-–—]+"
     r"|[^\s\-–—:.,،]+(?:\s+[^\s\-–—:.,،]+){0,2}\s*[-–—]+(?=\s)"
     r")\s*"
@@ -248,6 +249,8 @@ def actor_chains(
             elif joined and word.startswith("ل"):
                 break
             next_definite = following.startswith("ال") and following not in CHAIN_STOPS
+            # A name is definite too: `مؤسسة موانئ العراق`, `مؤسسة مطارات دبي`.
+            next_definite = next_definite or (following in names and not definite)
             if word.startswith("ال") and len(word) > 3:
                 adjective = _is_adjective(word)
                 # `الوزارة الأسر`, `وزارة الصحة البلديات`: a definite noun takes no second
