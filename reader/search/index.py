@@ -1067,8 +1067,23 @@ class _Search:
             candidates |= by_count[count]
             if len(candidates) >= depth:
                 break
-        scored = self._score_all(wq.Or(list(groups)), candidates)
+        query = wq.Or(list(groups))
         sets = self._title_sets(groups)
+        if _term_leaves(query) is not None:
+            # The order is (groups matched, headline groups, score): only the best classes
+            # that fill the page need scores, and only their best `need` documents.
+            classes: dict[tuple[int, int], set[int]] = {}
+            for docnum in candidates:
+                key = (matched[docnum], sum(docnum in docs for docs in sets))
+                classes.setdefault(key, set()).add(docnum)
+            ranked: list[tuple[int, float]] = []
+            for key in sorted(classes, reverse=True):
+                need = self.limit - len(ranked)
+                if need <= 0:
+                    break
+                ranked.extend(self._best(query, classes[key], need))
+            return ranked, len(docset), facets
+        scored = self._score_all(query, candidates)
         scored.sort(
             key=lambda pair: (
                 -matched.get(pair[0], 0),
