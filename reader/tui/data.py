@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import queue
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, ParamSpec, TypeVar
 
 from reader.config import asset_path
 from reader.errors import AkhbarError
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from reader.store import Archive
 
 T = TypeVar("T")
+P = ParamSpec("P")
 Order = Literal["newest", "oldest", "relevance"]
 FacetKind = Literal["actors", "places", "sources"]
 FACET_KINDS: tuple[FacetKind, ...] = ("actors", "places", "sources")
@@ -66,12 +69,68 @@ class Query:
         return len(self.actors) + len(self.places) + len(self.sources)
 
 
+class DaemonExecutor(Executor):
+    """One daemon thread running submitted calls in order.
+
+    Unlike ThreadPoolExecutor, whose threads the interpreter joins at exit, a job still running
+    at quit (a facets query over a 100k index) can be abandoned after a bounded wait. Writes are
+    SQLite transactions and imports are crash-safe, so an abandoned job loses nothing.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[object], Callable[[], object]] | None]
+        self._jobs = queue.SimpleQueue()
+        self._closed = False
+        self._thread = threading.Thread(target=self._work, name=name, daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, call = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = call()
+            except BaseException as exc:  # handed to whoever awaits the future
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        if self._closed:
+            raise RuntimeError("the data thread is closed")
+        future: Future[T] = Future()
+        self._jobs.put((future, lambda: fn(*args, **kwargs)))  # type: ignore[arg-type]
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.close(wait=None if wait else 0.0, cancel_pending=cancel_futures)
+
+    def cancel_pending(self) -> None:
+        """Cancel every job not started yet."""
+        with contextlib.suppress(queue.Empty):
+            while True:
+                job = self._jobs.get_nowait()
+                if job is not None:
+                    job[0].cancel()
+
+    def close(self, *, wait: float | None, cancel_pending: bool = True) -> bool:
+        """Stop taking jobs and end the thread; wait at most `wait` s (None: as long as it
+        takes). True when the thread has ended."""
+        self._closed = True
+        if cancel_pending:
+            self.cancel_pending()
+        self._jobs.put(None)
+        self._thread.join(wait)
+        return not self._thread.is_alive()
+
+
 class DataThread:
     """Runs data work on one thread that owns the Library; `call` awaits a function of it."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="akhbar-data")
+        self._executor = DaemonExecutor("akhbar-data")
         self._library: Library | None = None
         # A long index sync (after a big headless import) runs beside the data thread, with
         # its own Library, and stops at the next batch when the app closes. Its thread is a
@@ -169,10 +228,13 @@ class DataThread:
 
         self.stopping.set()
         if self._library is not None:
-            with contextlib.suppress(Exception):
-                self.call_sync(close_library)
+            # After the jobs already queued (a read mark, a star), which are quick; a long
+            # query still running past the wait is abandoned with them.
+            closing = self._executor.submit(close_library, self._library)
+            with contextlib.suppress(FutureTimeout, Exception):
+                closing.result(timeout=DATA_STOP_WAIT)
             self._library = None
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor.close(wait=0.1, cancel_pending=False)
         sync = self._sync_thread
         if sync is not None:
             sync.join(SYNC_STOP_WAIT)
@@ -220,6 +282,7 @@ class _StoppableFeed:
         return getattr(self._archive, name)
 
 
+DATA_STOP_WAIT = 1.0  # seconds closing waits for the data jobs (writes end far sooner)
 SYNC_STOP_WAIT = 0.25  # seconds closing waits for the index sync to stop between batches
 QUICK_SYNC_WAIT = 0.2  # seconds a state change waits for the index writer before leaving it
 

@@ -163,3 +163,60 @@ def test_closing_does_not_wait_for_a_long_index_commit(
         release.set()
     assert store.stopping.is_set()
     assert elapsed < SYNC_STOP_WAIT + 2.0, elapsed
+
+
+def test_closing_does_not_wait_for_a_long_data_job(fixture_archive: Path) -> None:
+    """A facets query over a whole 100k index can take a second or more: quit caps the wait."""
+    from reader.tui.data import DATA_STOP_WAIT, DataThread
+
+    release = threading.Event()
+    entered = threading.Event()
+    ran_after = threading.Event()
+    store = DataThread(fixture_archive)
+
+    def long_query(library: object) -> int:
+        entered.set()
+        release.wait(30)
+        return 1
+
+    async def quit_during_query() -> tuple[float, bool]:
+        assert await store.call(lambda library: 2) == 2  # the thread works (and owns a Library)
+        task = asyncio.ensure_future(store.call(long_query))
+        queued = asyncio.ensure_future(store.call(lambda library: ran_after.set()))
+        while not entered.is_set():
+            await asyncio.sleep(0.01)
+        started = time.perf_counter()
+        store.close()
+        elapsed = time.perf_counter() - started
+        task.cancel()
+        queued.cancel()
+        return elapsed, ran_after.is_set()
+
+    try:
+        elapsed, ran_early = asyncio.run(quit_during_query())
+    finally:
+        release.set()
+    assert elapsed < DATA_STOP_WAIT + 2.0, elapsed
+    assert not ran_early  # the queue keeps its order: nothing jumped the long job
+
+
+def test_a_read_mark_queued_at_quit_is_kept(fixture_archive: Path) -> None:
+    from reader.store import Archive
+    from reader.tui import data
+    from reader.tui.data import DataThread
+    from tests.tui.conftest import FIXTURE_ARTICLES
+
+    article_id = FIXTURE_ARTICLES[0]["id"]
+    store = DataThread(fixture_archive)
+
+    async def mark_then_quit() -> None:
+        await store.call(data.counts)  # the Library is open, as in the running app
+        pending = asyncio.ensure_future(store.call(data.set_read(article_id, True)))
+        await asyncio.sleep(0)  # submitted, not awaited: the user quits right away
+        store.close()
+        pending.cancel()
+
+    asyncio.run(mark_then_quit())
+    with Archive.open(fixture_archive) as archive:
+        stored = archive.get(article_id)
+    assert stored is not None and stored.read
