@@ -234,3 +234,36 @@ def test_pruned_ranking_equals_whoosh_scoring_every_match(
         for depth in (1, 3, 5):
             got = search._best(parsed, docset, depth, within=within)
             assert got == expected[:depth], (text, within, depth)
+
+
+@pytest.mark.parametrize("query", ["", "الحكومة", "مصر"])
+def test_facet_counts_agree_by_document_and_by_bit_mask(
+    corpus_index: Corpus, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Small and large result sets are counted two ways; both equal a brute-force count."""
+    from reader.search import index as index_module
+
+    _archive, index = corpus_index
+    searcher = index._current_searcher()
+    search = index_module._Search(index, searcher, 5, None, "relevance")
+    docset = (
+        search._docs(search._parse(query)[0]) if query else set(searcher.reader().all_doc_ids())
+    )
+    brute: dict[str, dict[str, int]] = {"actors": {}, "places": {}, "sources": {}}
+    for docnum in docset:
+        stored = searcher.stored_fields(docnum)
+        labels = {
+            "actors": [name for name in str(stored.get("actors", "")).split(",") if name],
+            "places": [name for name in str(stored.get("places", "")).split(",") if name],
+            "sources": [str(stored.get("source", ""))],
+        }
+        for name, values in labels.items():
+            for value in values:
+                brute[name][value] = brute[name].get(value, 0) + 1
+    expected = {
+        name: sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+        for name, counts in brute.items()
+    }
+    for threshold in (0, 10**9):  # everything by bit mask, then everything by document
+        monkeypatch.setattr(index_module, "FACET_BY_DOC", threshold)
+        assert search._facets(docset) == expected
