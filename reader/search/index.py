@@ -1082,7 +1082,7 @@ class _Search:
                 break
         query = wq.Or(list(groups))
         sets = self._title_sets(groups)
-        if _term_leaves(query) is not None:
+        if len(candidates) > 4 * depth and _term_leaves(query) is not None:
             # The order is (groups matched, headline groups, score): only the best classes
             # that fill the page need scores, and only their best `need` documents.
             classes: dict[tuple[int, int], set[int]] = {}
