@@ -225,6 +225,7 @@ def test_pruned_ranking_equals_whoosh_scoring_every_match(
     parsed, _ = search._parse(text)
     docset = search._matching(parsed)
     assert len(docset) > 10, text
+    assert docset == set(parsed.docs(searcher))  # cached postings and positions: same matches
     for within in (True, False):
         if within:
             every = searcher.search(wq.And([index_module._DocSet(docset), parsed]), limit=None)
