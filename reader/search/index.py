@@ -52,7 +52,6 @@ EXACT_DEPTH = 30  # best headline tier: this many hits re-ordered by words spelt
 SMALL_SET = 64  # a set of documents this small is simply scored by Whoosh
 ESTIMATE_LIMIT = 60_000  # larger sets without a clear headline lead are left to Whoosh
 POSTING_CACHE = 512  # decoded posting lists kept per searcher
-PHRASE_CACHE = 64  # position lists of phrase words kept per searcher
 FILTER_CACHE = 16  # filters whose document sets are kept per searcher
 FACET_BY_DOC = 5_000  # result sets up to this size count facets document by document
 BATCH = 500
@@ -965,13 +964,7 @@ class _Search:
         key = id(phrase)
         found = self._phrases.get(key)
         if found is None:
-            found = set()
-            cached = _CachedPhrase(phrase, self.postings)
-            context = self.searcher.boolean_context()
-            for leaf, offset in self.searcher.leaf_searchers():
-                matcher = cached.matcher(leaf, context)
-                found.update(offset + docid for docid in matcher.all_ids())
-            self._phrases[key] = found
+            found = self._phrases[key] = set(phrase.docs(self.searcher))
         return found
 
     def _by_date(self, docset: set[int], sort: Sort) -> list[tuple[int, float]]:
@@ -1265,7 +1258,6 @@ class _PostingCache:
         self._terms: dict[tuple[str, bytes], _Posting] = {}
         self._lengths: dict[str, dict[int, int]] = {}
         self._filters: dict[SearchFilters | None, set[int]] = {}
-        self._values: dict[tuple[str, bytes], dict[int, list[bytes]]] = {}
         self._lock = threading.Lock()
 
     def get(self, fieldname: str, text: bytes) -> _Posting:
@@ -1281,21 +1273,6 @@ class _PostingCache:
             while len(self._terms) > self.capacity:
                 del self._terms[next(iter(self._terms))]
         return posting
-
-    def values(self, fieldname: str, text: bytes) -> dict[int, list[bytes]]:
-        """Per segment offset, the encoded positions of each posting (phrases need them)."""
-        key = (fieldname, text)
-        with self._lock:
-            found = self._values.pop(key, None)
-            if found is not None:
-                self._values[key] = found
-                return found
-        found = _read_values(self.reader, fieldname, text)
-        with self._lock:
-            self._values[key] = found
-            while len(self._values) > PHRASE_CACHE:
-                del self._values[next(iter(self._values))]
-        return found
 
     def filter_docs(self, filters: SearchFilters | None) -> set[int] | None:
         """The documents a filter allows, if this searcher has computed them lately
@@ -1360,77 +1337,6 @@ def _term_leaves(query: Any) -> list[_Leaf] | None:
             leaves.extend(found)
         return leaves
     return None
-
-
-def _read_values(reader: Any, fieldname: str, text: bytes) -> dict[int, list[bytes]]:
-    """Per segment offset, the encoded value (positions) of each live posting of a term, in
-    the order of `_read_postings`; {} when the codec is another."""
-    found: dict[int, list[bytes]] = {}
-    for leaf, offset in reader.leaf_readers():
-        if (fieldname, text) not in leaf:
-            continue
-        values: list[bytes] = []
-        ids: list[int] = []
-        matcher = leaf._terms.matcher(fieldname, text, leaf.schema[fieldname].format)
-        while matcher.is_active():
-            if matcher._values is None:
-                matcher._read_values()
-            if matcher._ids is None:
-                matcher._read_ids()
-            values.extend(matcher._values)
-            ids.extend(matcher._ids)
-            matcher._next_block()
-        deleted = leaf.deleted_docs_set
-        if deleted:
-            values = [
-                value for docnum, value in zip(ids, values, strict=True) if docnum not in deleted
-            ]
-        found[offset] = values
-    return found
-
-
-class _CachedPhrase(wq.Phrase):  # type: ignore[misc]
-    """A phrase whose word matchers read cached postings and positions.
-
-    Built as Whoosh's `Phrase.matcher` builds it (a `SpanNear2` matcher over the words'
-    matchers), so the same documents match with the same scores; the words' matchers only
-    skip by bisection instead of decoding posting blocks again.
-    """
-
-    def __init__(self, phrase: Any, cache: _PostingCache) -> None:
-        super().__init__(phrase.fieldname, phrase.words, slop=phrase.slop, boost=phrase.boost)
-        self.cache = cache
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        from whoosh import matching
-        from whoosh.query.spans import SpanNear2
-
-        field = searcher.schema[self.fieldname]
-        offset = _leaf_offset(searcher)
-        weighting = (context.weighting if context is not None else None) or searcher.weighting
-        words = []
-        for word in self.words:
-            try:
-                text = field.to_bytes(word)
-            except ValueError:
-                return matching.NullMatcher()
-            if (self.fieldname, text) not in searcher.reader():
-                return matching.NullMatcher()
-            words.append(text)
-        matchers = []
-        for text in words:
-            ids, weights = self.cache.get(self.fieldname, text).leaves.get(offset, ([], []))
-            values = self.cache.values(self.fieldname, text).get(offset, [])
-            if not ids or len(values) != len(ids):
-                return matching.NullMatcher()
-            scorer = weighting.scorer(searcher, self.fieldname, text)
-            matchers.append(
-                _SkippingListMatcher(ids, weights, values, format=field.format, scorer=scorer)
-            )
-        m: Any = SpanNear2.SpanNear2Matcher(matchers, slop=self.slop, ordered=True, mindist=1)
-        if self.boost != 1.0:
-            m = matching.WrappingMatcher(m, boost=self.boost)
-        return m
 
 
 def _bitmask(docnums: Iterable[int]) -> int:
@@ -1678,9 +1584,7 @@ def _with_cached_terms(query: Any, cache: _PostingCache) -> Any:
         return _CachedTerm(query, cache)
     if type(query) in (wq.And, wq.Or):
         return type(query)([_with_cached_terms(sub, cache) for sub in query.subqueries])
-    if type(query) is wq.Phrase and query.slop == 1 and not query.char_ranges:
-        return _CachedPhrase(query, cache)
-    return query
+    return query  # a phrase: Whoosh's own matcher
 
 
 def _surface_keys(word: str) -> set[str]:
