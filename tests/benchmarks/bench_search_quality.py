@@ -28,7 +28,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from reader.search import index as index_module  # noqa: E402
+from reader.search import query as query_module  # noqa: E402
 from reader.search.analysis import STOP_WORDS, normalize  # noqa: E402
 from reader.search.index import SearchIndex  # noqa: E402
 from tests.integration.search.memory_archive import load_corpus  # noqa: E402
@@ -176,21 +176,21 @@ def main() -> int:
                     )
         # Ablations: the same index and queries with parts switched off. Treating the query as
         # one group also switches off the headline tiers (they rank by groups in the title).
-        expand = index_module.expand
-        index_module.expand = lambda word, reader: [(index_module.stem(word), 1.0)]
+        expand = query_module.expand
+        query_module.expand = lambda word, reader: [(query_module.stem(word), 1.0)]
         report["ablation: no query clitic variants (relaxed fallback kept)"] = run_akhbar(
             index, queries
         )
-        top_level = index_module._top_level_groups
-        index_module._top_level_groups = lambda parsed: [parsed]
+        top_level = query_module._top_level_groups
+        query_module._top_level_groups = lambda parsed: [parsed]
         report["ablation: no clitic variants, no fallback, no headline tiers (nearest Lucene)"] = (
             run_akhbar(index, queries)
         )
-        index_module.expand = expand
+        query_module.expand = expand
         report["ablation: clitic variants, no fallback, no headline tiers"] = run_akhbar(
             index, queries
         )
-        index_module._top_level_groups = top_level
+        query_module._top_level_groups = top_level
         index.close()
     fts5 = report["fts5 (all terms)"]["mrr@10"]
     report["akhbar_vs_fts5"] = round(report["akhbar"]["mrr@10"] / fts5, 2) if fts5 else None

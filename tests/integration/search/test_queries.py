@@ -217,9 +217,10 @@ def test_pruned_ranking_equals_whoosh_scoring_every_match(
     from whoosh import query as wq
 
     from reader.search import index as index_module
+    from reader.search import query as query_module
 
     _archive, index = corpus_index
-    monkeypatch.setattr(index_module, "SMALL_SET", 0)  # estimate even small sets
+    monkeypatch.setattr(query_module, "SMALL_SET", 0)  # estimate even small sets
     searcher = index._current_searcher()
     search = index_module._Search(index, searcher, 5, None, "relevance")
     parsed, _ = search._parse(text)
@@ -242,7 +243,9 @@ def test_facet_counts_agree_by_document_and_by_bit_mask(
     corpus_index: Corpus, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
     """Small and large result sets are counted two ways; both equal a brute-force count."""
+    from reader.search import facets as facets_module
     from reader.search import index as index_module
+    from reader.search import query as query_module
 
     _archive, index = corpus_index
     searcher = index._current_searcher()
@@ -266,5 +269,6 @@ def test_facet_counts_agree_by_document_and_by_bit_mask(
         for name, counts in brute.items()
     }
     for threshold in (0, 10**9):  # everything by bit mask, then everything by document
-        monkeypatch.setattr(index_module, "FACET_BY_DOC", threshold)
+        for module in (facets_module, query_module):  # both read the threshold
+            monkeypatch.setattr(module, "FACET_BY_DOC", threshold)
         assert search._facets(docset) == expected
