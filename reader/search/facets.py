@@ -251,3 +251,13 @@ def _read_postings(
             weights = [weights[i] for i in kept]
         leaves[offset] = (ids, weights)
     return leaves
+
+
+def facet_counts(table: dict[str, _Facet], docset: set[int]) -> dict[str, list[tuple[str, int]]]:
+    """Each facet's label counts over `docset`, most first; a large set is turned into one bit
+    mask that every facet shares."""
+    mask = _bitmask(docset) if len(docset) > FACET_BY_DOC else None
+    return {
+        name: sorted(facet.counts(docset, mask).items(), key=lambda pair: (-pair[1], pair[0]))
+        for name, facet in table.items()
+    }

@@ -17,7 +17,7 @@ from whoosh.qparser.dateparse import DateParseError, DateParserPlugin
 from reader.errors import QueryError
 from reader.models import SearchHit
 from reader.search.analysis import STOP_WORDS, fold_name, stem, strip_prefix, surface_words
-from reader.search.facets import FACET_BY_DOC, FACETS, _bitmask, _DocSet, _PostingCache
+from reader.search.facets import FACETS, _DocSet, _PostingCache, facet_counts
 from reader.search.highlight import find_hits, make_snippet
 from reader.search.schema import _NO_DATE, SearchFilters, SearchResults, Sort
 
@@ -210,13 +210,7 @@ class _Search:
         )
 
     def _facets(self, docset: set[int]) -> dict[str, list[tuple[str, int]]]:
-        table = self.index._facet_table_for(self.searcher)
-        facets: dict[str, list[tuple[str, int]]] = {}
-        mask = _bitmask(docset) if len(docset) > FACET_BY_DOC else None
-        for name, facet in table.items():
-            counts = facet.counts(docset, mask)
-            facets[name] = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
-        return facets
+        return facet_counts(self.index._facet_table_for(self.searcher), docset)
 
     def _docs(self, query: Any) -> set[int]:
         """Live docnums matching `query`, from posting lists and set algebra where possible.

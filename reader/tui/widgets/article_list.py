@@ -107,31 +107,24 @@ class ArticleList(ScrollView, can_focus=True):
     bidi_mode: reactive[BidiMode] = reactive("app")
     ui_lang: reactive[str] = reactive("en")
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        """A message about the article in one row of the list."""
+
+        def __init__(self, article_list: ArticleList, article_id: str, index: int) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
+            self.index = index
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class Highlighted(_RowMessage):
         """The cursor moved to another article."""
 
-        def __init__(self, article_list: ArticleList, article_id: str, index: int) -> None:
-            super().__init__()
-            self.article_list = article_list
-            self.article_id = article_id
-            self.index = index
-
-        @property
-        def control(self) -> ArticleList:
-            return self.article_list
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """The user opened the article under the cursor (Enter or a click on it)."""
-
-        def __init__(self, article_list: ArticleList, article_id: str, index: int) -> None:
-            super().__init__()
-            self.article_list = article_list
-            self.article_id = article_id
-            self.index = index
-
-        @property
-        def control(self) -> ArticleList:
-            return self.article_list
 
     def __init__(
         self,
