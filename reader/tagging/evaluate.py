@@ -27,7 +27,7 @@ from reader.models import TagKind
 from reader.tagging.arabic import fold
 from reader.tagging.canonical import Mention, canonical_tags, clean_name
 from reader.tagging.corpus import Sentence, default_ner_dir, read_sentences, spans, split
-from reader.tagging.features import sequence_features
+from reader.tagging.features import sequence_features, topic_flags
 from reader.tagging.tagger import Tagger
 
 _KIND = {"PERS": TagKind.ACTOR, "ORG": TagKind.ACTOR, "LOC": TagKind.PLACE}
@@ -60,12 +60,11 @@ def entity_level(tagger: Tagger, sentences: list[Sentence]) -> dict[str, object]
     micro = Score()
     tokens_seen = 0
     started = time.perf_counter()
-    for sentence in sentences:
+    topics = topic_flags([[token for token, _ in sentence] for sentence in sentences])
+    for sentence, topic in zip(sentences, topics, strict=True):
         tokens = [token for token, _ in sentence]
         tokens_seen += len(tokens)
-        labels = resources.crf.tag(
-            sequence_features(tokens, resources.places, resources.name_words)
-        )
+        labels = resources.crf.tag(sequence_features(tokens, resources.knowledge, topic))
         predicted = {(s.start, s.end, s.label) for s in spans(labels)}
         gold = {(s.start, s.end, s.label) for s in spans([tag for _, tag in sentence])}
         for label, score in per_type.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.tagging.arabic import fold, proclitic_variants
@@ -128,30 +129,99 @@ def common_words(sentences: Iterable[Sequence[tuple[str, str]]]) -> set[str]:
     }
 
 
+def _cluster_features(stem: str, clusters: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """`fq=` (log2 count in unlabelled news) and `c0=`, `c1=`, `c2=` (cluster ids, small to
+    large); a stem the news never showed often enough is `fq=-`, `c1=-`."""
+    found = clusters.get(stem) if stem[:1].isalpha() else None
+    if found is None:
+        return ("fq=-", "c1=-", "c2=-")
+    return (f"fq={found[0]}", *(f"c{level}={cluster}" for level, cluster in enumerate(found[1:])))
+
+
 def stem_of(token: str) -> str:
     """The folded token without proclitics (the key of the word lists)."""
     return _context_word(token)[1]
 
 
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """What the features look words up in besides the words themselves."""
+
+    places: Gazetteer
+    name_words: Mapping[str, str] = field(default_factory=dict)
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Hand-written name lists by short key (`club`, `org`, `given`): marks B/I like places.
+    lists: Mapping[str, Gazetteer] = field(default_factory=dict)
+
+
+_SPORT_WORDS = _fold_words(
+    "مباراة مباريات المباراة الدوري دوري البطولة بطولة كأس هدف هدفا هدفين أهداف الأهداف "
+    "فريق الفريق فرق نادي النادي أندية المنتخب منتخب لاعب اللاعب لاعبي لاعبا المدرب مدرب "
+    "الملعب ملعب تعادل التعادل فاز الفوز فوزه هزيمة الهزيمة خسر خسارة ركلة ركلات الشوط "
+    "شوط المرمى الحارس حارس المهاجم الموسم الجولة جولة المسابقة نقطة نقاط المركز الصدارة "
+    "الهداف التأهل تأهل النهائي نهائي الذهاب الإياب الأولمبية الميدالية"
+)
+TOPIC_WINDOW = 4  # sentences either side that decide a sentence's topic
+MIN_SPORT_WORDS = 3
+
+
+def topic_flags(sentences: Sequence[Sequence[str]]) -> list[str]:
+    """`sport` for each sentence whose neighbourhood (`TOPIC_WINDOW` sentences either side)
+    holds `MIN_SPORT_WORDS` sports words, else "": in sports news a city names its club."""
+    counts = [
+        sum(1 for token in sentence if _context_word(token)[1] in _SPORT_WORDS)
+        for sentence in sentences
+    ]
+    flags: list[str] = []
+    for index in range(len(sentences)):
+        window = counts[max(0, index - TOPIC_WINDOW) : index + TOPIC_WINDOW + 1]
+        flags.append("sport" if sum(window) >= MIN_SPORT_WORDS else "")
+    return flags
+
+
+def _marks(gazetteer: Gazetteer, words: Sequence[str]) -> list[str]:
+    marks = [""] * len(words)
+    for match in gazetteer.find(words):
+        marks[match.start] = "B"
+        for index in range(match.start + 1, match.end):
+            marks[index] = "I"
+    return marks
+
+
 def sequence_features(
-    tokens: Sequence[str], places: Gazetteer, name_words: Mapping[str, str] | None = None
+    tokens: Sequence[str], knowledge: Knowledge, topic: str = ""
 ) -> list[list[str]]:
-    """One feature list per token (binary features, as python-crfsuite takes them)."""
+    """One feature list per token (binary features, as python-crfsuite takes them); `topic`
+    is the sentence's flag from `topic_flags`."""
     count = len(tokens)
     folded = [_context_word(token) for token in tokens]
-    kinds = [name_words.get(stem, "") for _, stem in folded] if name_words else [""] * count
-    gazetteer_marks = [""] * count
-    for match in places.find([word for word, _ in folded]):
-        gazetteer_marks[match.start] = "B"
-        for index in range(match.start + 1, match.end):
-            gazetteer_marks[index] = "I"
+    words = [word for word, _ in folded]
+    name_words = knowledge.name_words
+    kinds = [name_words.get(stem, "") for _, stem in folded]
+    clusters = knowledge.clusters
+    groups = [_cluster_features(stem, clusters) for _, stem in folded] if clusters else None
+    gazetteer_marks = _marks(knowledge.places, words)
+    listed = [(key, _marks(gazetteer, words)) for key, gazetteer in knowledge.lists.items()]
     sequence: list[list[str]] = []
     for index, token in enumerate(tokens):
         features = ["bias", *_word_features(token)]
         if gazetteer_marks[index]:
             features.append(f"gz={gazetteer_marks[index]}")
+            if topic:
+                features.append(f"gz={gazetteer_marks[index]}|{topic}")
+        for key, marks in listed:
+            if marks[index]:
+                features.append(f"{key}={marks[index]}")
+                if topic:
+                    features.append(f"{key}={marks[index]}|{topic}")
         if kinds[index]:
             features.append(f"nk={kinds[index]}")
+            if topic:
+                features.append(f"nk={kinds[index]}|{topic}")
+        if topic:
+            features.append(f"T={topic}")
+        if groups:
+            features.extend(groups[index])
         for offset in (-2, -1, 1, 2):
             position = index + offset
             if 0 <= position < count:
@@ -167,6 +237,11 @@ def sequence_features(
                         features.append(f"{offset}gz={gazetteer_marks[position]}")
                     if kinds[position]:
                         features.append(f"{offset}nk={kinds[position]}")
+                    if groups:
+                        features.append(f"{offset}{groups[position][-2]}")
+                    for key, marks in listed:
+                        if marks[position]:
+                            features.append(f"{offset}{key}={marks[position]}")
             else:
                 features.append(f"{offset}w=<edge>")
         if 0 < index < count - 1:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.tagging.arabic import fold, proclitic_variants
+from reader.tagging.resources import load_name_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +74,8 @@ class Gazetteer:
             else:
                 i += 1
         return matches
+
+
+def name_gazetteers(path: Path) -> dict[str, Gazetteer]:
+    """One gazetteer per hand-written name list of `names.tsv`, in a stable order."""
+    return {kind: Gazetteer(names) for kind, names in sorted(load_name_lists(path).items())}

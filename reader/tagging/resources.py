@@ -12,6 +12,8 @@ NAME_WORDS_FILE = "name_words.tsv"
 COMMON_WORDS_FILE = "common_words.txt"
 ALIASES_FILE = "aliases.tsv"
 ACTORS_FILE = "actors.txt"
+CLUSTERS_FILE = "clusters.tsv"
+NAMES_FILE = "names.tsv"
 
 
 def load_lines(path: Path) -> list[str]:
@@ -30,15 +32,44 @@ def load_aliases(kind: str, path: Path | None = None) -> list[tuple[str, str]]:
     return pairs
 
 
-def place_names(path: Path, *, strong_only: bool = False) -> list[str]:
+COUNTRY_ORIGINS = ("babel-territory", "pycountry")
+
+
+def place_names(
+    path: Path, *, strong_only: bool = False, countries_only: bool = False
+) -> list[str]:
     """Names of the generated place list (`name<TAB>origin`); `strong_only` leaves out the
-    geonames city names, which need the model's agreement."""
+    geonames city names, which need the model's agreement; `countries_only` keeps only
+    countries and territories."""
     names: list[str] = []
     for line in load_lines(path):
-        name, _, origin = line.partition("\t")
+        name, _, rest = line.partition("\t")
+        origin = rest.partition("\t")[0]
+        if countries_only and origin not in COUNTRY_ORIGINS:
+            continue
         if not strong_only or origin != "geonames":
             names.append(name)
     return names
+
+
+def place_common_names(path: Path) -> list[tuple[str, str]]:
+    """(official or ISO name, common name) pairs of the place list (`دولة قطر`, `قطر`)."""
+    pairs: list[tuple[str, str]] = []
+    for line in load_lines(path):
+        fields = line.split("\t")
+        if len(fields) >= 3 and fields[2]:
+            pairs.append((fields[0], fields[2]))
+    return pairs
+
+
+def load_name_lists(path: Path) -> dict[str, list[str]]:
+    """Hand-written names by list (`club`, `org`, `given`) from `names.tsv`."""
+    lists: dict[str, list[str]] = {}
+    for line in load_lines(path):
+        kind, _, name = line.partition("\t")
+        if name:
+            lists.setdefault(kind, []).append(name)
+    return lists
 
 
 def load_name_words(path: Path) -> dict[str, str]:

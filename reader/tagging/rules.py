@@ -7,7 +7,7 @@ All word lists are folded (`reader.tagging.arabic.fold`) before use.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from reader.tagging.arabic import fold, proclitic_variants
 
@@ -279,6 +279,8 @@ def actor_chains(
         modifiers = end - index - 1
         # `المنظمة الدولية` alone refers back to a body named elsewhere: not a name.
         generic = modifiers == 1 and folded[index + 1] in GENERIC_MODIFIERS
+        # `مجلس الإدارة`, `مجلس إدارة الشركة`: every company's board, not one actor.
+        generic = generic or (modifiers >= 1 and _bare(folded[index + 1]) in _BOARD_WORDS)
         weak = head in WEAK_HEADS and modifiers < 2
         unnamed = head in GENERIC_HEADS and not _has_name(folded, index + 1, end, names)
         if modifiers >= 1 and not generic and not weak and not unnamed:
@@ -287,6 +289,9 @@ def actor_chains(
         else:
             index += 1
     return found
+
+
+_BOARD_WORDS = _folded("الإدارة إدارة الأمناء أمناء")
 
 
 def _li_name(word: str) -> bool:
@@ -339,6 +344,44 @@ def is_adjective_of(folded_word: str, places: Container[str]) -> bool:
                     return True
             break
     return False
+
+
+def clubs_by_city_adjective(
+    folded: Sequence[str], cities: Container[str], countries: Container[str]
+) -> list[tuple[int, int]]:
+    """Clubs named by a word and their city's adjective, in sports news: `المغرب التطواني`,
+    `الكوكب المراكشي`, `المولودية الوجدية`; not a country's adjective (`المنتخب المغربي`)
+    and not a role or team word before it (`اللاعب المراكشي`, `الفريق الفاسي`)."""
+    found: list[tuple[int, int]] = []
+    for index in range(len(folded) - 1):
+        first = _bare(folded[index])
+        second = folded[index + 1]
+        if not (first.startswith("ال") and len(first) > 3 and second.startswith("ال")):
+            continue
+        if first in _TEAM_WORDS or first in ACTOR_HEADS or role_of(first) or not _plain(first):
+            continue
+        if _is_nisba(first) and not first.endswith("يه"):
+            continue  # two adjectives (`الدولي المغربي`)
+        if _city_adjective(second, cities) and not is_adjective_of(second, countries):
+            found.append((index, index + 2))
+    return found
+
+
+def _city_adjective(folded_word: str, cities: Container[str]) -> bool:
+    """`المراكشي` (مراكش), `الوجدية` (وجدة), `الجديدي` (الجديدة): the adjective of a city,
+    derived plainly (no `-ا`/`-يا` endings, which match stray short names in the city list)."""
+    bare = folded_word[2:] if folded_word.startswith("ال") else folded_word
+    for suffix in ("يه", "ي"):
+        if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
+            stem = bare[: -len(suffix)]
+            return any(place in cities for place in (stem, stem + "ه", "ال" + stem + "ه"))
+    return False
+
+
+_TEAM_WORDS = _folded(
+    "الفريق المنتخب النادي الجمهور المدرب اللاعب الحارس المهاجم المدافع الدوري الملعب "
+    "الموسم الهدف الفوز الديربي الكأس البطولة"
+)
 
 
 # Roles written before a person's name (`الشاعرة التونسية آمنة ...`, `مهاجم الوداد، ...`);
@@ -427,6 +470,24 @@ def persons_after_roles(
                 index = end - 1
                 break
         index += 1
+    return found
+
+
+def persons_from_given_names(
+    folded: Sequence[str], starts: Iterable[int], common: Container[str], names: Container[str]
+) -> list[tuple[int, int]]:
+    """Full names that start with a listed given name (`starts`: where one begins) and go on
+    as `persons_after_roles` reads a name: `غادة عادل`, `ياسمين عبد العزيز`, `حسن أبو السعود`;
+    a given name alone is no tag."""
+    found: list[tuple[int, int]] = []
+    taken_until = 0
+    for start in sorted(starts):
+        if start < taken_until:
+            continue
+        end = _name_end(folded, start, common, names)
+        if end - start >= 2:
+            found.append((start, end))
+            taken_until = end
     return found
 
 

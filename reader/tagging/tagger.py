@@ -17,30 +17,37 @@ from reader.errors import AkhbarError
 from reader.models import TagKind, Tags
 from reader.tagging.arabic import clean, fold, proclitic_variants, tokenize
 from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_name
+from reader.tagging.clusters import load_clusters
 from reader.tagging.corpus import spans
-from reader.tagging.features import sequence_features, stem_of
-from reader.tagging.gazetteer import Gazetteer
+from reader.tagging.features import Knowledge, sequence_features, stem_of, topic_flags
+from reader.tagging.gazetteer import Gazetteer, name_gazetteers
 from reader.tagging.latin import latin_names, mostly_latin, split_clitics
 from reader.tagging.resources import (
     ALIASES_FILE,
+    CLUSTERS_FILE,
     COMMON_WORDS_FILE,
     DATA_DIR,
     LEXICON_FILE,
     MODEL_FILE,
     NAME_WORDS_FILE,
+    NAMES_FILE,
     PLACES_FILE,
     load_aliases,
     load_lines,
     load_name_words,
+    place_common_names,
     place_names,
 )
 from reader.tagging.rules import (
     ACTOR_HEADS,
+    MONTHS,
     NAME_JOINERS,
     actor_chains,
+    clubs_by_city_adjective,
     is_adjective_of,
     is_furniture,
     persons_after_roles,
+    persons_from_given_names,
     role_of,
     strip_dateline,
 )
@@ -71,16 +78,32 @@ class _Resources:
 
         self.crf: Any = pycrfsuite.Tagger()
         self.crf.open(str(data_dir / MODEL_FILE))
-        self.name_words = load_name_words(data_dir / NAME_WORDS_FILE)
         self.common = frozenset(load_lines(data_dir / COMMON_WORDS_FILE))
         aliases_path = data_dir / ALIASES_FILE
         place_aliases = load_aliases("place", aliases_path)
+        # Generated pairs first: a hand-written alias of the same name wins, and a common
+        # name that is itself an alias shows as that alias's name (`المملكة المتحدة`).
+        handwritten = {fold(alias): canonical for alias, canonical in place_aliases}
+        place_aliases = [
+            (alias, handwritten.get(fold(common), common))
+            for alias, common in place_common_names(data_dir / PLACES_FILE)
+        ] + place_aliases
         actor_aliases = load_aliases("actor", aliases_path)
         all_places = place_names(data_dir / PLACES_FILE)
         strong_places = place_names(data_dir / PLACES_FILE, strong_only=True)
         self.places = Gazetteer(all_places, place_aliases)
+        self.knowledge = Knowledge(
+            self.places,
+            load_name_words(data_dir / NAME_WORDS_FILE),
+            load_clusters(data_dir / CLUSTERS_FILE),
+            name_gazetteers(data_dir / NAMES_FILE),
+        )
         self.strong_places = Gazetteer(strong_places, place_aliases)
         self.strong_keys = {fold(name) for name in strong_places}
+        self.country_keys = {
+            fold(name) for name in place_names(data_dir / PLACES_FILE, countries_only=True)
+        }
+        self.city_keys = {fold(name) for name in all_places} - self.country_keys
         self.strong_keys.update(fold(alias) for alias, _ in place_aliases)
         self.actor_aliases = Gazetteer((), actor_aliases)
         lexicon = Lexicon()
@@ -134,7 +157,7 @@ class Tagger:
         """Tags of a sequence of paragraphs (no dateline handling)."""
         with self._lock:
             resources = self.loaded()
-            mentions: list[Mention] = []
+            pieces: list[tuple[list[str], bool]] = []
             for text in texts:
                 if is_furniture(text):
                     continue
@@ -145,21 +168,24 @@ class Tagger:
                     tokens = split_clitics(tokenize(sentence))
                     # Bounded pieces keep memory flat on text with no sentence punctuation.
                     for start in range(0, len(tokens), MAX_SENTENCE_TOKENS):
-                        piece = tokens[start : start + MAX_SENTENCE_TOKENS]
-                        mentions.extend(self._mentions(piece, resources, latin=latin))
+                        pieces.append((tokens[start : start + MAX_SENTENCE_TOKENS], latin))
+            topics = topic_flags([tokens for tokens, _ in pieces])
+            mentions: list[Mention] = []
+            for (tokens, latin), topic in zip(pieces, topics, strict=True):
+                mentions.extend(self._mentions(tokens, resources, topic, latin=latin))
             actors, places = canonical_tags(mentions, resources.lexicon)
         return Tags(actors=tuple(actors), places=tuple(places))
 
-    def sentence_spans(self, tokens: Sequence[str]) -> list[Candidate]:
+    def sentence_spans(self, tokens: Sequence[str], topic: str = "") -> list[Candidate]:
         """The chosen name spans of one tokenized sentence (for evaluation)."""
         with self._lock:
-            return self._choose(tokens, self.loaded())
+            return self._choose(tokens, self.loaded(), topic)
 
     def _mentions(
-        self, tokens: Sequence[str], resources: _Resources, *, latin: bool = True
+        self, tokens: Sequence[str], resources: _Resources, topic: str, *, latin: bool = True
     ) -> list[Mention]:
         mentions: list[Mention] = []
-        chosen = self._choose(tokens, resources)
+        chosen = self._choose(tokens, resources, topic)
         for candidate in chosen:
             name = clean_name(
                 tokens[candidate.start : candidate.end], candidate.kind, resources.lexicon
@@ -170,6 +196,8 @@ class Tagger:
                 key = fold(name)
                 if key not in resources.strong_keys and is_adjective_of(key, resources.strong_keys):
                     continue
+            else:
+                name = _without_country_adjective(name, resources)
             mentions.append(Mention(name, candidate.kind))
         if latin:  # brands and agencies written in Latin letters (`OpenAI`, `Reuters`)
             taken = {index for c in chosen for index in range(c.start, c.end)}
@@ -179,26 +207,31 @@ class Tagger:
                     mentions.append(Mention(latin_name, TagKind.ACTOR))
         return mentions
 
-    def _choose(self, tokens: Sequence[str], resources: _Resources) -> list[Candidate]:
+    def _choose(
+        self, tokens: Sequence[str], resources: _Resources, topic: str = ""
+    ) -> list[Candidate]:
         folded = [fold(token) for token in tokens]
         candidates: list[Candidate] = []
         for match in resources.actor_aliases.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
         for start, end in actor_chains(folded, resources.chain_names) if self._editor_rules else ():
             candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
-        labels: list[str] = resources.crf.tag(
-            sequence_features(tokens, resources.places, resources.name_words)
-        )
+        labels: list[str] = resources.crf.tag(sequence_features(tokens, resources.knowledge, topic))
         for span in spans(labels):
             kind = _KIND_OF_LABEL.get(span.label)
             if kind is None:
                 continue
+            if kind is TagKind.ACTOR and _is_country(folded[span.start : span.end], resources):
+                kind = TagKind.PLACE  # a national team or a state as a party: its country
             end = span.end
             # A model span does not end on a common word (`... عبد الفتاح بالميدالية`), and a
             # common word alone is no name.
             while end > span.start and stem_of(tokens[end - 1]) in resources.common:
                 end -= 1
             begin = span.start
+            # Nor does it start on one without an article (`فاز` + `ليون`, `فوز` + `صالح`).
+            while end - begin > 1 and _ordinary_start(tokens[begin], resources):
+                begin += 1
             if kind is TagKind.ACTOR:
                 if _after_facility(folded, begin):
                     continue  # `استاد ... بن ...`, `نهر أبو ...`: a facility's name, no actor
@@ -208,6 +241,12 @@ class Tagger:
             pieces = [(begin, end)]
             if kind is TagKind.ACTOR:  # places keep `البوسنة والهرسك` whole
                 pieces = _split_on_conjunction(folded, begin, end, resources)
+                if span.label == "PERS":
+                    pieces = [
+                        piece
+                        for first, stop in pieces
+                        for piece in _split_on_common(tokens, first, stop, resources)
+                    ]
             for start, stop in pieces:
                 if stop > start + 1 or stem_of(tokens[start]) not in resources.common:
                     candidates.append(Candidate(start, stop, kind, _MODEL))
@@ -222,8 +261,29 @@ class Tagger:
                 if other.source == _MODEL and other.end == end and other.start < start:
                     source = _RULE
             candidates.append(Candidate(start, end, TagKind.ACTOR, source))
+        given = resources.knowledge.lists.get("given")
+        if given is not None:
+            # As written: `باسم` (in the name of), `بنصر` carry a clitic; months are no names.
+            starts = [
+                match.start
+                for match in given.find(folded)
+                if " ".join(folded[match.start : match.end]) in given
+                and folded[match.start] not in _MONTH_NAMES
+            ]
+            for start, end in persons_from_given_names(
+                folded, starts, resources.common, resources.chain_names
+            ):
+                if not any(word in resources.strong_keys for word in folded[start:end]):
+                    candidates.append(Candidate(start, end, TagKind.ACTOR, _GAZETTEER))
         for match in resources.strong_places.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
+        if topic == "sport":
+            for start, end in clubs_by_city_adjective(
+                folded, resources.city_keys, resources.country_keys
+            ):
+                # Not an everyday adjective (`الدولي`, `النووي`, `الفلسطيني`).
+                if stem_of(tokens[end - 1]) not in resources.common:
+                    candidates.append(Candidate(start, end, TagKind.ACTOR, _GAZETTEER))
         # A listed place name that holds a shorter place of the model wins (`بصرى الشام`).
         model_places = [c for c in candidates if c.source == _MODEL and c.kind is TagKind.PLACE]
         for match in resources.places.find(folded):
@@ -244,9 +304,51 @@ class Tagger:
                 taken[index] = True
             chosen.append(candidate)
         chosen.extend(_places_in_context(folded, taken, chosen, resources))
-        chosen = [_club_or_place(c, folded, resources) for c in chosen]
+        chosen = [_club_or_place(c, folded, resources, topic) for c in chosen]
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+
+# Months, Hijri ones too: `رجب` and `رمضان` are given names, but `رمضان سنة` is a date.
+_MONTH_NAMES = MONTHS | frozenset(
+    fold(word) for word in ("محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال")
+)
+
+
+def _ordinary_start(token: str, resources: _Resources) -> bool:
+    stem = stem_of(token)
+    return stem in resources.common and not stem.startswith("ال")
+
+
+def _is_country(words: Sequence[str], resources: _Resources) -> bool:
+    """Folded words that spell a country, its first word maybe with proclitics."""
+    if not words:
+        return False
+    rest = " ".join(words[1:])
+    return any(
+        " ".join(filter(None, (first, rest))) in resources.country_keys
+        for first in proclitic_variants(words[0])
+    )
+
+
+def _without_country_adjective(name: str, resources: _Resources) -> str:
+    """`حزب الله اللبناني` -> `حزب الله`, `الزمالك المصري` -> `الزمالك`: a country's adjective
+    after a name describes it; it stays after a bare head or an adjective (`الجيش اللبناني`,
+    `البنك المركزي الأوروبي`), where it is part of the name."""
+    words = name.split()
+    if len(words) < 2 or not is_adjective_of(fold(words[-1]), resources.country_keys):
+        return name
+    before = fold(words[-2])
+    if _looks_like_adjective(before) or (len(words) == 2 and before in ACTOR_HEADS):
+        return name
+    if fold(words[0]) in ACTOR_HEADS and stem_of(words[-2]) in resources.common:
+        return name  # `شركة السيارات الألمانية`: an ordinary noun needs its adjective
+    return " ".join(words[:-1])
+
+
+def _looks_like_adjective(folded_word: str) -> bool:
+    """A definite word ending like a nisba or a feminine adjective (`المركزي`, `العربية`)."""
+    return folded_word.startswith("ال") and folded_word.endswith(("ي", "يه", "يين", "يون"))
 
 
 def _after_facility(folded: Sequence[str], start: int) -> bool:
@@ -265,9 +367,12 @@ _FACILITY_NOUN_WORDS = "استاد ملعب مطار شارع طريق ساحة 
 _FACILITY_NOUNS = frozenset(fold(word) for word in _FACILITY_NOUN_WORDS.split())
 
 
-def _club_or_place(candidate: Candidate, folded: Sequence[str], resources: _Resources) -> Candidate:
+def _club_or_place(
+    candidate: Candidate, folded: Sequence[str], resources: _Resources, topic: str
+) -> Candidate:
     """A city named with a masculine adjective of a country is a club: `ليون الفرنسي`,
-    `روما الإيطالي` (a city takes the feminine: `روما الإيطالية`); so is one after `فريق`."""
+    `روما الإيطالي` (a city takes the feminine: `روما الإيطالية`); so is one after `فريق`,
+    and in sports news one that no locative word (`في`, `بـ`, `مدينة`) introduces."""
     if candidate.kind is not TagKind.PLACE or candidate.source == _ALIAS:
         return candidate
     following = folded[candidate.end] if candidate.end < len(folded) else ""
@@ -276,9 +381,21 @@ def _club_or_place(candidate: Candidate, folded: Sequence[str], resources: _Reso
     club = masculine and is_adjective_of(following, resources.strong_keys)
     if club or any(word in _CLUB_NOUNS for word in proclitic_variants(previous)):
         return Candidate(candidate.start, candidate.end, TagKind.ACTOR, candidate.source)
+    if (
+        topic == "sport"
+        and " ".join(folded[candidate.start : candidate.end]) in resources.city_keys
+    ):
+        first = folded[candidate.start]
+        locative = first[:1] == "ب" and first[1:] in resources.city_keys
+        locative = locative or previous in _LOCATIVES or previous in _PLACE_NOUNS
+        if not locative:
+            return Candidate(candidate.start, candidate.end, TagKind.ACTOR, candidate.source)
     return candidate
 
 
+_LOCATIVES = frozenset(
+    fold(word) for word in ["في", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط"]
+)
 _CLUB_NOUNS = frozenset(fold(word) for word in ["فريق", "نادي", "فريقا", "لاعب", "لاعبو", "مدرب"])
 
 
@@ -309,6 +426,21 @@ _PLACE_NOUN_WORDS = (
     "ولاية إقليم مقاطعة ريف حي مخيم"
 )
 _PLACE_NOUNS = frozenset(fold(word) for word in _PLACE_NOUN_WORDS.split())
+
+
+def _split_on_common(
+    tokens: Sequence[str], start: int, end: int, resources: _Resources
+) -> list[tuple[int, int]]:
+    """A person's name holds no ordinary word: `مصطفى عبد الله بفوز عبد الفتاح` is two names
+    around `بفوز` (a word the training text almost never has inside a name)."""
+    parts: list[tuple[int, int]] = []
+    begin = start
+    for index in range(start + 1, end - 1):
+        if stem_of(tokens[index]) in resources.common:
+            parts.append((begin, index))
+            begin = index + 1
+    parts.append((begin, end))
+    return [(first, stop) for first, stop in parts if stop > first]
 
 
 def _split_on_conjunction(

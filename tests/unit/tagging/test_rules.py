@@ -9,6 +9,7 @@ import pytest
 from reader.tagging.arabic import fold, tokenize
 from reader.tagging.rules import (
     actor_chains,
+    clubs_by_city_adjective,
     is_adjective_of,
     is_furniture,
     persons_after_roles,
@@ -184,3 +185,23 @@ def test_full_names_after_role_words(sentence: str, expected: list[str]) -> None
     assert (
         _ranges(sentence, lambda folded: persons_after_roles(folded, _COMMON, _NAMES)) == expected
     )
+
+
+_CITIES = {fold(name) for name in ("تطوان", "مراكش", "وجدة", "فاس", "الجديدة")}
+_COUNTRIES = {fold(name) for name in ("المغرب", "مصر")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clubs"),
+    [
+        ("تعادل المغرب التطواني مع الكوكب المراكشي", ["المغرب التطواني", "الكوكب المراكشي"]),
+        ("فازت المولودية الوجدية على الدفاع الجديدي", ["المولودية الوجدية", "الدفاع الجديدي"]),
+        ("سجل اللاعب المراكشي هدفا", []),  # a player, not a club
+        ("وخسر الفريق الفاسي", []),  # a team word, not a club's name
+        ("قال المنتخب المصري", []),  # a country's adjective
+    ],
+)
+def test_clubs_named_by_a_city_adjective(sentence: str, clubs: list[str]) -> None:
+    folded = [fold(word) for word in tokenize(sentence)]
+    found = clubs_by_city_adjective(folded, _CITIES, _COUNTRIES)
+    assert [" ".join(folded[start:end]) for start, end in found] == [fold(c) for c in clubs]
