@@ -104,6 +104,7 @@ class _Resources:
             fold(name) for name in place_names(data_dir / PLACES_FILE, countries_only=True)
         }
         self.city_keys = {fold(name) for name in all_places} - self.country_keys
+        self.state_keys = self.country_keys | {fold(alias) for alias, _ in place_aliases}
         self.strong_keys.update(fold(alias) for alias, _ in place_aliases)
         self.actor_aliases = Gazetteer((), actor_aliases)
         lexicon = Lexicon()
@@ -261,6 +262,13 @@ class Tagger:
                 if other.source == _MODEL and other.end == end and other.start < start:
                     source = _RULE
             candidates.append(Candidate(start, end, TagKind.ACTOR, source))
+        # Listed people, clubs and organisations by full names of two words or more (one
+        # word alone may be anyone's, or an ordinary word: `الاتحاد`, `الحياة`).
+        for key in ("person", "club", "org"):
+            listed = resources.knowledge.lists.get(key)
+            for match in listed.find(folded) if listed is not None else ():
+                if match.end - match.start > 1 and not _after_facility(folded, match.start):
+                    candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _RULE))
         given = resources.knowledge.lists.get("given")
         if given is not None:
             # As written: `باسم` (in the name of), `بنصر` carry a clitic; months are no names.
@@ -273,6 +281,8 @@ class Tagger:
             for start, end in persons_from_given_names(
                 folded, starts, resources.common, resources.chain_names
             ):
+                if _after_facility(folded, start):
+                    continue
                 if not any(word in resources.strong_keys for word in folded[start:end]):
                     candidates.append(Candidate(start, end, TagKind.ACTOR, _GAZETTEER))
         for match in resources.strong_places.find(folded):
@@ -321,12 +331,13 @@ def _ordinary_start(token: str, resources: _Resources) -> bool:
 
 
 def _is_country(words: Sequence[str], resources: _Resources) -> bool:
-    """Folded words that spell a country, its first word maybe with proclitics."""
+    """Folded words that spell a country or a hand-listed place (`واشنطن` for its government),
+    its first word maybe with proclitics."""
     if not words:
         return False
     rest = " ".join(words[1:])
     return any(
-        " ".join(filter(None, (first, rest))) in resources.country_keys
+        " ".join(filter(None, (first, rest))) in resources.state_keys
         for first in proclitic_variants(words[0])
     )
 
