@@ -291,7 +291,17 @@ def actor_chains(
     return found
 
 
+STATE_BODY_HEADS = _folded("وزارة الوزارة مجلس المجلس")
 _BOARD_WORDS = _folded("الإدارة إدارة الأمناء أمناء")
+
+
+def is_bare_state_body(folded: Sequence[str], start: int, end: int, names: Container[str]) -> bool:
+    """`وزارة الخارجية`, `مجلس النواب`, `المجلس العسكري`: a chain of a state body's head and
+    one word, with no country or name in it. Every state has one, so as a tag it would not
+    tell which (`مجلس الأمن` is a listed alias; `وزارة الخارجية الأميركية` is a name)."""
+    if end - start != 2 or _head_word(folded[start]) not in STATE_BODY_HEADS:
+        return False
+    return not _has_name(folded, start + 1, end, names)
 
 
 def _li_name(word: str) -> bool:

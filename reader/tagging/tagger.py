@@ -45,6 +45,7 @@ from reader.tagging.rules import (
     actor_chains,
     clubs_by_city_adjective,
     is_adjective_of,
+    is_bare_state_body,
     is_furniture,
     persons_after_roles,
     persons_from_given_names,
@@ -216,7 +217,8 @@ class Tagger:
         for match in resources.actor_aliases.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
         for start, end in actor_chains(folded, resources.chain_names) if self._editor_rules else ():
-            candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
+            if not is_bare_state_body(folded, start, end, resources.chain_names):
+                candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
         labels: list[str] = resources.crf.tag(sequence_features(tokens, resources.knowledge, topic))
         for span in spans(labels):
             kind = _KIND_OF_LABEL.get(span.label)

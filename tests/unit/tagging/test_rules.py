@@ -11,6 +11,7 @@ from reader.tagging.rules import (
     actor_chains,
     clubs_by_city_adjective,
     is_adjective_of,
+    is_bare_state_body,
     is_furniture,
     persons_after_roles,
     strip_dateline,
@@ -205,3 +206,20 @@ def test_clubs_named_by_a_city_adjective(sentence: str, clubs: list[str]) -> Non
     folded = [fold(word) for word in tokenize(sentence)]
     found = clubs_by_city_adjective(folded, _CITIES, _COUNTRIES)
     assert [" ".join(folded[start:end]) for start, end in found] == [fold(c) for c in clubs]
+
+
+@pytest.mark.parametrize(
+    ("body", "bare"),
+    [
+        ("وزارة الخارجية", True),
+        ("مجلس النواب", True),
+        ("المجلس العسكري", True),
+        ("وزارة الخارجية الأميركية", False),  # three words: a country's
+        ("المجلس المصري", False),  # a country's adjective
+        ("حركة الشباب", False),  # not a state body's head
+    ],
+)
+def test_bare_state_bodies_name_no_one(body: str, bare: bool) -> None:
+    folded = [fold(word) for word in body.split()]
+    places = {fold("مصر")}
+    assert is_bare_state_body(folded, 0, len(folded), places) is bare
