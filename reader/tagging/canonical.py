@@ -14,6 +14,7 @@ from reader.tagging.rules import (
     DAYS,
     GENERIC_MODIFIERS,
     MONTHS,
+    NAME_JOINERS,
     NOT_NAMES,
     TITLES,
 )
@@ -90,9 +91,14 @@ def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | N
     if kind is TagKind.ACTOR:
         while len(tokens) > 1 and fold(proclitic_variants(tokens[0])[-1]) in TITLES:
             tokens = strip_clitics(tokens[1:], lexicon)
+    # `عبد`, `أشرف عبد`: a joiner ends no name (the word it joins was cut off).
+    while tokens and fold(tokens[-1]) in NAME_JOINERS:
+        tokens = tokens[:-1]
     if not tokens:
         return None
     folded = [fold(token) for token in tokens]
+    if all(len(word) <= 2 for word in folded) and " ".join(folded) not in lexicon.aliases:
+        return None  # `ب ا`: letters of an abbreviation, not a name
     if all(word in NOT_NAMES or word.isdigit() for word in folded):
         return None
     if folded[0] in NOT_NAMES and len(folded) == 1:

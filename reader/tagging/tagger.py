@@ -390,6 +390,8 @@ def _club_or_place(
         return candidate
     following = folded[candidate.end] if candidate.end < len(folded) else ""
     previous = folded[candidate.start - 1] if candidate.start > 0 else ""
+    if _listed_body(candidate, folded, resources, topic, quoted=previous in _OPEN_QUOTES):
+        return Candidate(candidate.start, candidate.end, TagKind.ACTOR, candidate.source)
     masculine = following.startswith("ال") and following.endswith("ي")
     club = masculine and is_adjective_of(following, resources.strong_keys)
     if club or any(word in _CLUB_NOUNS for word in proclitic_variants(previous)):
@@ -406,6 +408,25 @@ def _club_or_place(
     return candidate
 
 
+def _listed_body(
+    candidate: Candidate, folded: Sequence[str], resources: _Resources, topic: str, *, quoted: bool
+) -> bool:
+    """A listed organisation that is no listed place (`نوكيا`), a listed club in sports
+    news, or a quoted listed name (`« الشرق الأوسط »`, a newspaper): an actor, not a place."""
+    name = " ".join(folded[candidate.start : candidate.end])
+    lists = resources.knowledge.lists
+    for key in ("org", "club", "person"):
+        listed = lists.get(key)
+        if listed is None or name not in listed:
+            continue
+        if quoted or (key == "club" and topic == "sport"):
+            return True
+        if key != "club" and name not in resources.strong_keys:
+            return True
+    return False
+
+
+_OPEN_QUOTES = frozenset("«\"“'")
 _LOCATIVES = frozenset(
     fold(word) for word in ["في", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط"]
 )
