@@ -97,7 +97,7 @@ def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | N
     if not tokens:
         return None
     folded = [fold(token) for token in tokens]
-    if all(len(word) <= 2 for word in folded) and " ".join(folded) not in lexicon.aliases:
+    if all(len(word) == 1 for word in folded) and " ".join(folded) not in lexicon.aliases:
         return None  # `ب ا`: letters of an abbreviation, not a name
     if all(word in NOT_NAMES or word.isdigit() for word in folded):
         return None
