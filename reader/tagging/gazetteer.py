@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.tagging.arabic import fold, proclitic_variants
-from reader.tagging.resources import load_name_lists
+from reader.tagging.resources import (
+    ALIASES_FILE,
+    NAMES_FILE,
+    PLACES_FILE,
+    load_aliases,
+    load_name_lists,
+    place_names,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +83,13 @@ class Gazetteer:
         return matches
 
 
-def name_gazetteers(path: Path) -> dict[str, Gazetteer]:
-    """One gazetteer per hand-written name list of `names.tsv`, in a stable order."""
-    return {kind: Gazetteer(names) for kind, names in sorted(load_name_lists(path).items())}
+def feature_gazetteers(data_dir: Path) -> dict[str, Gazetteer]:
+    """The name lists the CRF marks tokens with, by feature key: one per hand-written list of
+    `names.tsv` (`club`, `given`, `org`, `person`), and `strong`: the places of the place list
+    that are no GeoNames city (countries, territories, CLDR cities) and the hand-written
+    place aliases, a surer sign than the whole list."""
+    lists = load_name_lists(data_dir / NAMES_FILE)
+    gazetteers = {kind: Gazetteer(names) for kind, names in sorted(lists.items())}
+    strong = place_names(data_dir / PLACES_FILE, strong_only=True)
+    gazetteers["strong"] = Gazetteer(strong, load_aliases("place", data_dir / ALIASES_FILE))
+    return gazetteers

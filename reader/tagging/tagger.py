@@ -20,7 +20,7 @@ from reader.tagging.canonical import Lexicon, Mention, canonical_tags, clean_nam
 from reader.tagging.clusters import load_clusters
 from reader.tagging.corpus import spans
 from reader.tagging.features import Knowledge, sequence_features, stem_of, topic_flags
-from reader.tagging.gazetteer import Gazetteer, name_gazetteers
+from reader.tagging.gazetteer import Gazetteer, feature_gazetteers
 from reader.tagging.latin import latin_names, mostly_latin, split_clitics
 from reader.tagging.resources import (
     ALIASES_FILE,
@@ -30,7 +30,6 @@ from reader.tagging.resources import (
     LEXICON_FILE,
     MODEL_FILE,
     NAME_WORDS_FILE,
-    NAMES_FILE,
     PLACES_FILE,
     load_aliases,
     load_lines,
@@ -97,7 +96,7 @@ class _Resources:
             self.places,
             load_name_words(data_dir / NAME_WORDS_FILE),
             load_clusters(data_dir / CLUSTERS_FILE),
-            name_gazetteers(data_dir / NAMES_FILE),
+            feature_gazetteers(data_dir),
         )
         self.strong_places = Gazetteer(strong_places, place_aliases)
         self.strong_keys = {fold(name) for name in strong_places}

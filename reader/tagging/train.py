@@ -31,7 +31,7 @@ from reader.tagging.features import (
     sequence_features,
     topic_flags,
 )
-from reader.tagging.gazetteer import Gazetteer, name_gazetteers
+from reader.tagging.gazetteer import Gazetteer, feature_gazetteers
 from reader.tagging.resources import (
     ALIASES_FILE,
     CLUSTERS_FILE,
@@ -259,7 +259,7 @@ def build(out: Path, train: list[Sentence]) -> None:
     (out / COMMON_WORDS_FILE).write_text("".join(f"{word}\n" for word in common), "utf-8")
     gazetteer = Gazetteer(place_names(out / PLACES_FILE), load_aliases("place"))
     knowledge = Knowledge(
-        gazetteer, {}, load_clusters(out / CLUSTERS_FILE), name_gazetteers(out / NAMES_FILE)
+        gazetteer, {}, load_clusters(out / CLUSTERS_FILE), feature_gazetteers(out)
     )
     train_model(train, knowledge, out / MODEL_FILE)
     size = (out / MODEL_FILE).stat().st_size
