@@ -220,8 +220,11 @@ class Tagger:
         for match in resources.actor_aliases.find(folded):
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
         for start, end in actor_chains(folded, resources.chain_names) if self._editor_rules else ():
-            if not is_bare_state_body(folded, start, end, resources.chain_names):
-                candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
+            if is_bare_state_body(folded, start, end, resources.chain_names):
+                continue
+            if _is_place_as_party(folded[start:end], resources, topic):
+                continue  # `الاتحاد السوفيتي`: a listed place with an actor's head
+            candidates.append(Candidate(start, end, TagKind.ACTOR, _RULE))
         labels: list[str] = resources.crf.tag(sequence_features(tokens, resources.knowledge, topic))
         for span in spans(labels):
             kind = _KIND_OF_LABEL.get(span.label)
