@@ -423,10 +423,11 @@ SAYING_VERBS = _folded("قال قالت أكد أكدت أضاف أضافت أو
 def role_of(word: str) -> str:
     """`definite`, `indefinite` or '' for a word (with its clitics) that names a role."""
     for variant in proclitic_variants(word):
-        if variant in ROLES:
-            return "definite"
+        # `وزير`, `رئيس` are titles too, but take their body first (`وزير الدفاع إلياس ...`).
         if variant in INDEFINITE_ROLES:
             return "indefinite"
+        if variant in ROLES:
+            return "definite"
     return ""
 
 
@@ -447,6 +448,13 @@ def _plain(word: str) -> bool:
         and not role_of(word)
         and word not in ACTOR_HEADS
     )
+
+
+# Given names that look like `ال` + word once folded (`إلياس` -> `الياس`).
+AL_GIVEN_NAMES = _folded(
+    "إلياس إلهام ألفت ألكسندر ألكسندرا أليكسي ألكسي ألبرت ألبرتو ألفريد ألفونسو إلين "
+    "أليكس ألان إليزابيث إليسا إليوت إلينا ألفارو"
+)
 
 
 def persons_after_roles(
@@ -568,7 +576,9 @@ def _name_end(
     following = folded[end] if end < count else ""
     plain = _plain(following) and not following.startswith(("و", "لل"))
     strong = plain and not _is_common(following, common) and following not in names
-    if first.startswith("ال") or first in FUNCTION_WORDS or _has_pronoun(first):
+    if first.startswith("ال") and first not in AL_GIVEN_NAMES:
+        return start
+    if first in FUNCTION_WORDS or _has_pronoun(first):
         return start
     if _not_a_name(first):
         return start
