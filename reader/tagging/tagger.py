@@ -440,9 +440,9 @@ def _listed_body(
 
 
 _OPEN_QUOTES = frozenset("«\"“'")
-_LOCATIVES = frozenset(
-    fold(word) for word in ["في", "بمدينة", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط"]
-)
+# Words after which a city in sports news is the city (`يسافر إلى فاس`, `ديربي الدار البيضاء`).
+_LOCATIVE_WORDS = "في إلى الى بمدينة داخل قرب شمال جنوب شرق غرب وسط ديربي عاصمة"
+_LOCATIVES = frozenset(fold(word) for word in _LOCATIVE_WORDS.split())
 _CLUB_NOUNS = frozenset(fold(word) for word in ["فريق", "نادي", "فريقا", "لاعب", "لاعبو", "مدرب"])
 
 
