@@ -81,6 +81,8 @@ def package_place_names() -> list[tuple[str, str, str]]:
     translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
     by_country: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for code, territory in sorted(locale.territories.items()):
+        if code.isdigit() and territory.split()[0] in _DIRECTION_WORDS:
+            continue  # a CLDR region such as `شمال أفريقيا`: news tags `أفريقيا`
         by_country[code].append((territory, "babel-territory"))
     for country in sorted(pycountry.countries, key=lambda country: country.alpha_2):
         for attribute in ("name", "common_name", "official_name"):
@@ -113,6 +115,7 @@ def package_place_names() -> list[tuple[str, str, str]]:
     return result
 
 
+_DIRECTION_WORDS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط"))
 _STATE_WORDS = frozenset(
     fold(word)
     for word in [
