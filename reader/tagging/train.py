@@ -116,21 +116,8 @@ def package_place_names() -> list[tuple[str, str, str]]:
 
 
 _DIRECTION_WORDS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط"))
-_STATE_WORDS = frozenset(
-    fold(word)
-    for word in [
-        "دولة",
-        "جمهورية",
-        "الجمهورية",
-        "مملكة",
-        "المملكة",
-        "إمارة",
-        "سلطنة",
-        "اتحاد",
-        "الاتحاد",
-        "دوقية",
-    ]
-)
+_STATE_WORD_LIST = "دولة جمهورية الجمهورية مملكة المملكة إمارة سلطنة اتحاد الاتحاد دوقية"
+_STATE_WORDS = frozenset(fold(word) for word in _STATE_WORD_LIST.split())
 
 
 def _state_form(name: str) -> bool:
