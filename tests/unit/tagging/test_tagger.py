@@ -130,3 +130,46 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
     tags = Tagger().tag("", ["وسجل البديل سامر الحمداني هدف الفوز في الدقيقة الأخيرة."])
     assert "سامر الحمداني" in tags.actors
     assert not any(actor.startswith("البديل") for actor in tags.actors)
+
+
+# Written for akhbar: sentences for the canonical-name and place/actor decisions.
+@pytest.mark.parametrize(
+    ("paragraph", "actors", "places"),
+    [
+        # A state form shows under its common name; a region after a direction word is the
+        # region itself.
+        ("وصل الوفد إلى دولة قطر قادما من شمال أفريقيا.", set(), {"قطر", "أفريقيا"}),
+        # A country's adjective after a known name describes it; after a head it names it.
+        (
+            "وقال حزب الله اللبناني إن وزارة الدفاع الروسية أبلغته بالقرار.",
+            {"حزب الله", "وزارة الدفاع الروسية"},
+            set(),
+        ),
+        # A bare state body does not say whose; a lone country adjective is no name.
+        ("وقالت وزارة الخارجية إن الوفد الروسي سيصل غدا.", set(), set()),
+        # A historic state is a place even with an actor's head.
+        ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
+    ],
+)
+def test_canonical_names_and_kinds(paragraph: str, actors: set[str], places: set[str]) -> None:
+    tags = Tagger().tag("", [paragraph])
+    assert set(tags.actors) == actors
+    assert set(tags.places) == places
+
+
+def test_in_sports_news_a_city_named_as_a_team_is_its_club() -> None:
+    # Written for akhbar: three sentences of a match report.
+    report = [
+        "تعادل الفريقان في مباراة الدوري مساء السبت بهدف لكل منهما.",
+        "وتقدم بورتو في الشوط الأول قبل أن يدرك هامبورغ التعادل من ركلة جزاء.",
+        "ويسافر اللاعبون إلى مدريد الأسبوع المقبل للمشاركة في البطولة.",
+    ]
+    tags = Tagger().tag("", report)
+    assert {"بورتو", "هامبورغ"} <= set(tags.actors)
+    assert "مدريد" in tags.places and "مدريد" not in tags.actors
+
+
+def test_listed_full_names_are_found_without_cues() -> None:
+    # Written for akhbar: listed people named without a title or a verb of saying.
+    tags = Tagger().tag("", ["حضر الحفل عادل إمام ونجيب ساويرس وعدد من الضيوف."])
+    assert {"عادل إمام", "نجيب ساويرس"} <= set(tags.actors)
