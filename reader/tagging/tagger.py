@@ -261,6 +261,8 @@ class Tagger:
             for start, stop in pieces:
                 if stop > start + 1 or stem_of(tokens[start]) not in resources.common:
                     candidates.append(Candidate(start, stop, kind, _MODEL))
+                elif _after_media_noun(folded, start):
+                    candidates.append(Candidate(start, stop, kind, _MODEL))  # `صحيفة الرأي`
         # Full names after a role word (`الشاعرة التونسية آمنة ...`) rank below the model's
         # spans, except a model span that only adds a word before one (`الفريق أنس ...`);
         # none holds a listed place.
@@ -473,6 +475,21 @@ _PLACE_NOUN_WORDS = (
     "ولاية إقليم مقاطعة ريف حي مخيم"
 )
 _PLACE_NOUNS = frozenset(fold(word) for word in _PLACE_NOUN_WORDS.split())
+
+
+def _after_media_noun(folded: Sequence[str], start: int) -> bool:
+    """Right after `صحيفة`, `مجلة`, `قناة` ... (maybe with an opening quote): a paper's or a
+    channel's name, even when it is an ordinary word (`الرأي`, `الحياة`)."""
+    position = start - 1
+    if position >= 0 and folded[position] in _OPEN_QUOTES:
+        position -= 1
+    if position < 0:
+        return False
+    return any(word in _MEDIA_NOUNS for word in proclitic_variants(folded[position]))
+
+
+_MEDIA_NOUN_WORDS = "صحيفة جريدة مجلة قناة تلفزيون إذاعة"
+_MEDIA_NOUNS = frozenset(fold(word) for word in _MEDIA_NOUN_WORDS.split())
 
 
 def _split_on_common(

@@ -173,3 +173,9 @@ def test_listed_full_names_are_found_without_cues() -> None:
     # Written for akhbar: listed people named without a title or a verb of saying.
     tags = Tagger().tag("", ["حضر الحفل عادل إمام ونجيب ساويرس وعدد من الضيوف."])
     assert {"عادل إمام", "نجيب ساويرس"} <= set(tags.actors)
+
+
+def test_a_paper_named_by_an_ordinary_word_is_kept_after_its_noun() -> None:
+    # Written for akhbar: `الرأي` (opinion) is an ordinary word, but here a newspaper.
+    tags = Tagger().tag("", ["ونقلت صحيفة « الرأي » عن مصادر أن الوزير سيستقيل."])
+    assert "الرأي" in tags.actors
