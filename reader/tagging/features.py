@@ -200,24 +200,20 @@ def sequence_features(
     kinds = [name_words.get(stem, "") for _, stem in folded]
     clusters = knowledge.clusters
     groups = [_cluster_features(stem, clusters) for _, stem in folded] if clusters else None
-    gazetteer_marks = _marks(knowledge.places, words)
-    listed = [(key, _marks(gazetteer, words)) for key, gazetteer in knowledge.lists.items()]
+    # Per-token marks by feature key: the place list (B/I), each name list, the name kinds.
+    marked = [
+        ("gz", _marks(knowledge.places, words)),
+        *((key, _marks(gazetteer, words)) for key, gazetteer in knowledge.lists.items()),
+        ("nk", kinds),
+    ]
     sequence: list[list[str]] = []
     for index, token in enumerate(tokens):
         features = ["bias", *_word_features(token)]
-        if gazetteer_marks[index]:
-            features.append(f"gz={gazetteer_marks[index]}")
-            if topic:
-                features.append(f"gz={gazetteer_marks[index]}|{topic}")
-        for key, marks in listed:
+        for key, marks in marked:
             if marks[index]:
                 features.append(f"{key}={marks[index]}")
                 if topic:
                     features.append(f"{key}={marks[index]}|{topic}")
-        if kinds[index]:
-            features.append(f"nk={kinds[index]}")
-            if topic:
-                features.append(f"nk={kinds[index]}|{topic}")
         if topic:
             features.append(f"T={topic}")
         if groups:
@@ -233,15 +229,11 @@ def sequence_features(
                 if abs(offset) == 1:
                     features.append(f"{offset}st={stem}")
                     features.append(f"{offset}s2={stem[-2:]}")
-                    if gazetteer_marks[position]:
-                        features.append(f"{offset}gz={gazetteer_marks[position]}")
-                    if kinds[position]:
-                        features.append(f"{offset}nk={kinds[position]}")
-                    if groups:
-                        features.append(f"{offset}{groups[position][-2]}")
-                    for key, marks in listed:
+                    for key, marks in marked:
                         if marks[position]:
                             features.append(f"{offset}{key}={marks[position]}")
+                    if groups:
+                        features.append(f"{offset}{groups[position][-2]}")
             else:
                 features.append(f"{offset}w=<edge>")
         if 0 < index < count - 1:
