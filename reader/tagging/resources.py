@@ -63,7 +63,7 @@ def place_common_names(path: Path) -> list[tuple[str, str]]:
 
 
 def load_name_lists(path: Path) -> dict[str, list[str]]:
-    """Hand-written names by list (`club`, `org`, `given`) from `names.tsv`."""
+    """Hand-written names by list (`club`, `org`, `given`, `person`) from `names.tsv`."""
     lists: dict[str, list[str]] = {}
     for line in load_lines(path):
         kind, _, name = line.partition("\t")
