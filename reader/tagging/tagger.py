@@ -202,7 +202,7 @@ class Tagger:
                 bare = " " not in key and not key.startswith("ال")
                 if bare and is_adjective_of(key, resources.strong_keys):
                     continue  # `روسي`, `مصري`: an adjective, not a name
-                name = _without_country_adjective(name, resources)
+                name = _without_country_adjective(_without_kind_noun(name, resources), resources)
             mentions.append(Mention(name, candidate.kind))
         if latin:  # brands and agencies written in Latin letters (`OpenAI`, `Reuters`)
             taken = {index for c in chosen for index in range(c.start, c.end)}
@@ -372,6 +372,23 @@ def _without_country_adjective(name: str, resources: _Resources) -> str:
     if fold(words[0]) in ACTOR_HEADS and inner not in resources.chain_names:
         return name  # `وزارة الدفاع الروسية` stays; `حزب الله اللبناني` names `حزب الله`
     return " ".join(words[:-1])
+
+
+def _without_kind_noun(name: str, resources: _Resources) -> str:
+    """`شركة توتال` -> `توتال`, `وكالة رويترز` -> `رويترز`: a company's or a medium's noun
+    before its proper name is no part of it (one name for `توتال` and `شركة توتال`); before a
+    definite word it is (`شركة النفط الوطنية`, `وكالة الأنباء السورية`)."""
+    words = name.split()
+    if len(words) < 2 or fold(words[0]) not in _KIND_NOUNS:
+        return name
+    following = fold(words[1])
+    if following.startswith("ال") or stem_of(words[1]) in resources.common:
+        return name
+    return " ".join(words[1:])
+
+
+_KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة"
+_KIND_NOUNS = frozenset(fold(word) for word in _KIND_NOUN_WORDS.split())
 
 
 def _looks_like_adjective(folded_word: str) -> bool:

@@ -147,6 +147,12 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
         ),
         # A bare state body does not say whose; a lone country adjective is no name.
         ("وقالت وزارة الخارجية إن الوفد الروسي سيصل غدا.", set(), set()),
+        # A company's or an agency's noun before its proper name is no part of it.
+        (
+            "وقالت شركة توتال إن وكالة رويترز نشرت الخبر، فيما نفت شركة النفط الوطنية ذلك.",
+            {"توتال", "رويترز", "شركة النفط الوطنية"},
+            set(),
+        ),
         # A historic state is a place even with an actor's head.
         ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
     ],
