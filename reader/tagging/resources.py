@@ -38,28 +38,29 @@ COUNTRY_ORIGINS = ("babel-territory", "pycountry")
 def place_names(
     path: Path, *, strong_only: bool = False, countries_only: bool = False
 ) -> list[str]:
-    """Names of the generated place list (`name<TAB>origin`); `strong_only` leaves out the
-    geonames city names, which need the model's agreement; `countries_only` keeps only
-    countries and territories."""
-    names: list[str] = []
-    for line in load_lines(path):
-        name, _, rest = line.partition("\t")
-        origin = rest.partition("\t")[0]
-        if countries_only and origin not in COUNTRY_ORIGINS:
-            continue
-        if not strong_only or origin != "geonames":
-            names.append(name)
-    return names
+    """Names of the generated place list (`name<TAB>origin[<TAB>common name]`);
+    `strong_only` leaves out the geonames city names, which need the model's agreement;
+    `countries_only` keeps only countries and territories."""
+    return [
+        name
+        for name, origin, _common in _place_rows(path)
+        if (not countries_only or origin in COUNTRY_ORIGINS)
+        and (not strong_only or origin != "geonames")
+    ]
 
 
 def place_common_names(path: Path) -> list[tuple[str, str]]:
     """(official or ISO name, common name) pairs of the place list (`دولة قطر`, `قطر`)."""
-    pairs: list[tuple[str, str]] = []
+    return [(name, common) for name, _origin, common in _place_rows(path) if common]
+
+
+def _place_rows(path: Path) -> list[tuple[str, str, str]]:
+    """(name, origin, common name) rows of the place list; the common name may be empty."""
+    rows: list[tuple[str, str, str]] = []
     for line in load_lines(path):
-        fields = line.split("\t")
-        if len(fields) >= 3 and fields[2]:
-            pairs.append((fields[0], fields[2]))
-    return pairs
+        fields = [*line.split("\t"), "", ""]
+        rows.append((fields[0], fields[1], fields[2]))
+    return rows
 
 
 def load_name_lists(path: Path) -> dict[str, list[str]]:

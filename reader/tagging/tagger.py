@@ -98,7 +98,8 @@ class _Resources:
             load_clusters(data_dir / CLUSTERS_FILE),
             feature_gazetteers(data_dir),
         )
-        self.strong_places = Gazetteer(strong_places, place_aliases)
+        # The same names as the model's `strong` feature: one gazetteer for both.
+        self.strong_places = self.knowledge.lists["strong"]
         self.strong_keys = {fold(name) for name in strong_places}
         self.country_keys = {
             fold(name) for name in place_names(data_dir / PLACES_FILE, countries_only=True)
