@@ -24,10 +24,15 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One occurrence of a name in an article, already cleaned to its surface form."""
+    """One occurrence of a name in an article, already cleaned to its surface form.
+
+    `firm`: the context decided the kind (a city named as its club: `ليون الفرنسي`, `فريق
+    هامبورغ`, a listed club in sports news), so a place's spelling in the aliases does not
+    turn it back into a place."""
 
     name: str
     kind: TagKind
+    firm: bool = False
 
 
 @dataclass(slots=True)
@@ -127,7 +132,7 @@ def canonical_tags(mentions: Iterable[Mention], lexicon: Lexicon) -> tuple[list[
             display, alias_kind = alias
             key = fold(display)
             surface.setdefault(key, Counter())[display] += 1
-            kinds.setdefault(key, Counter())[alias_kind] += 2
+            kinds.setdefault(key, Counter())[mention.kind if mention.firm else alias_kind] += 2
         else:
             surface.setdefault(key, Counter())[mention.name] += 1
             kinds.setdefault(key, Counter())[mention.kind] += 1

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from reader.errors import AkhbarError
-from reader.models import Article, Tags
+from reader.models import Article, TagKind, Tags
 from reader.tagging import Tagger, tag_article
 from reader.tagging.resources import DATA_DIR, MODEL_FILE
+from reader.tagging.tagger import MIN_CONFIDENCE
 
 # Written for akhbar: a short news item with furniture, a dateline, clitics, a hashtag, a
 # month name, a title before a name, a spelling variant and a short repeat of a name.
@@ -155,6 +156,18 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
         ),
         # A historic state is a place even with an actor's head.
         ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
+        # Regions and provinces of the hand-written list, with their spellings folded
+        # (`طاجكستان`, `اوزباكستان`) and the place named after a direction word.
+        (
+            "امتدت الاحتجاجات من الشيشان وداغستان إلى طاجكستان واوزباكستان وجنوب لبنان.",
+            set(),
+            {"الشيشان", "داغستان", "طاجيكستان", "أوزبكستان", "لبنان"},
+        ),
+        (
+            "عبرت الناقلة مضيق هرمز نحو بحر العرب بعد أيام في إقليم كردستان.",
+            set(),
+            {"مضيق هرمز", "بحر العرب", "كردستان"},
+        ),
     ],
 )
 def test_canonical_names_and_kinds(paragraph: str, actors: set[str], places: set[str]) -> None:
@@ -167,7 +180,7 @@ def test_in_sports_news_a_city_named_as_a_team_is_its_club() -> None:
     # Written for akhbar: three sentences of a match report.
     report = [
         "تعادل الفريقان في مباراة الدوري مساء السبت بهدف لكل منهما.",
-        "وتقدم بورتو في الشوط الأول قبل أن يدرك هامبورغ التعادل من ركلة جزاء.",
+        "وتقدم بورتو في الشوط الأول قبل أن يدرك فريق هامبورغ التعادل من ركلة جزاء.",
         "ويسافر اللاعبون إلى مدريد الأسبوع المقبل للمشاركة في البطولة.",
     ]
     tags = Tagger().tag("", report)
@@ -185,3 +198,34 @@ def test_a_paper_named_by_an_ordinary_word_is_kept_after_its_noun() -> None:
     # Written for akhbar: `الرأي` (opinion) is an ordinary word, but here a newspaper.
     tags = Tagger().tag("", ["ونقلت صحيفة « الرأي » عن مصادر أن الوزير سيستقيل."])
     assert "الرأي" in tags.actors
+
+
+class _UnsureModel:
+    """A stand-in CRF that tags `كرانوفا` (an invented name) as a place with a given
+    marginal probability, to show the confidence gate on the model's spans."""
+
+    def __init__(self, labels: dict[str, str], marginal: float) -> None:
+        self._labels = labels
+        self._marginal = marginal
+
+    def tag(self, features: list[list[str]]) -> list[str]:
+        words = [next(f[2:] for f in token if f.startswith("w=")) for token in features]
+        return [self._labels.get(word, "O") for word in words]
+
+    def marginal(self, label: str, index: int) -> float:
+        return self._marginal if label != "O" else 1.0
+
+
+@pytest.mark.parametrize(("marginal", "kept"), [(0.95, True), (0.6, False)])
+def test_an_unsure_model_place_is_left_out(marginal: float, kept: bool) -> None:
+    tagger = Tagger()
+    tagger.loaded().crf = _UnsureModel({"كرانوفا": "B-LOC"}, marginal)
+    tags = tagger.tag("", ["وصل الوفد إلى كرانوفا صباح اليوم."])
+    assert ("كرانوفا" in tags.places) is kept
+    assert marginal >= MIN_CONFIDENCE[TagKind.PLACE] or not kept
+
+
+def test_an_unsure_model_span_does_not_hide_a_listed_place() -> None:
+    tagger = Tagger()
+    tagger.loaded().crf = _UnsureModel({"دمشق": "B-LOC"}, 0.3)
+    assert "دمشق" in tagger.tag("", ["وصل الوفد إلى دمشق صباح اليوم."]).places
