@@ -386,19 +386,22 @@ def _without_country_adjective(name: str, resources: _Resources) -> str:
 
 
 def _without_kind_noun(name: str, resources: _Resources) -> str:
-    """`شركة توتال` -> `توتال`, `وكالة رويترز` -> `رويترز`: a company's or a medium's noun
-    before its proper name is no part of it (one name for `توتال` and `شركة توتال`); before a
-    definite word it is (`شركة النفط الوطنية`, `وكالة الأنباء السورية`)."""
+    """`شركة توتال` -> `توتال`, `وكالة رويترز` -> `رويترز`, `نادي الزمالك` -> `الزمالك`: a
+    company's, a medium's, a club's or a movement's noun before its proper name is no part of
+    it (one name for `توتال` and `شركة توتال`); before ordinary words it is (`شركة النفط
+    الوطنية`, `وكالة الأنباء السورية`, `حركة الجهاد الإسلامي`)."""
     words = name.split()
     if len(words) < 2 or fold(words[0]) not in _KIND_NOUNS:
         return name
-    following = fold(words[1])
-    if following.startswith("ال") or stem_of(words[1]) in resources.common:
+    rest = [stem_of(word) for word in words[1:]]
+    if any(stem in resources.common for stem in rest):
         return name
+    if rest[0].startswith("ال") and (len(rest) > 1 or _looks_like_adjective(rest[0])):
+        return name  # a definite phrase describes the body (`وكالة الأنباء ...`)
     return " ".join(words[1:])
 
 
-_KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة"
+_KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة نادي حركة"
 _KIND_NOUNS = frozenset(fold(word) for word in _KIND_NOUN_WORDS.split())
 
 

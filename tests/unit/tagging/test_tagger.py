@@ -154,6 +154,14 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
             {"توتال", "رويترز", "شركة النفط الوطنية"},
             set(),
         ),
+        # So does a club's, an agency's or a movement's noun before a proper name; before
+        # ordinary words it is part of the name.
+        (
+            "ونقلت وكالة الأناضول عن رئيس نادي الزمالك أن حركة حماس وحركة الجهاد الإسلامي "
+            "رحبتا بالاتفاق.",
+            {"الأناضول", "الزمالك", "حماس", "حركة الجهاد الإسلامي"},
+            set(),
+        ),
         # A historic state is a place even with an actor's head.
         ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
         # Regions and provinces of the hand-written list, with their spellings folded
