@@ -112,6 +112,14 @@ def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | N
         return None
     if len(folded) == 2 and folded[0] in ACTOR_HEADS and folded[1] in GENERIC_MODIFIERS:
         return None  # `المنظمة الدولية`: a reference back to a body, not its name
+    if (
+        kind is TagKind.ACTOR
+        and len(folded) == 2
+        and folded[0] in ACTOR_HEADS
+        and not folded[1].startswith("ال")
+        and folded[1].endswith("يه")
+    ):
+        return None  # `منظمة إجرامية`, `شركة أمريكية`: a kind of body, not a name
     name = " ".join(tokens)
     if len(tokens) == 1 and len(name) <= 2:
         return None  # `تي`, `دي`: letters of an abbreviation, not a name

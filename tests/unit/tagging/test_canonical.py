@@ -60,6 +60,11 @@ def test_strip_clitics(words: list[str], expected: str, lexicon: Lexicon) -> Non
         (["للمنظمة", "الدولية"], ACTOR, None),
         (["BB"], ACTOR, None),
         (["سي", "إن", "إن"], ACTOR, "سي إن إن"),
+        # A kind of body, not a name; a head with a proper name or a definite name stays.
+        (["منظمة", "إجرامية"], ACTOR, None),
+        (["شركة", "أمريكية"], ACTOR, None),
+        (["شركة", "سوني"], ACTOR, "شركة سوني"),
+        (["الجمعية", "الخيرية", "الإسلامية"], ACTOR, "الجمعية الخيرية الإسلامية"),
     ],
 )
 def test_clean_name(
