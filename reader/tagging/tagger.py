@@ -30,9 +30,11 @@ from reader.tagging.resources import (
     LEXICON_FILE,
     MODEL_FILE,
     NAME_WORDS_FILE,
+    NAMES_FILE,
     PLACES_FILE,
     load_aliases,
     load_lines,
+    load_name_lists,
     load_name_words,
     place_common_names,
     place_names,
@@ -123,6 +125,10 @@ class _Resources:
         for line in load_lines(data_dir / LEXICON_FILE):
             lexicon.add_name(line.split("\t")[0])
             self.chain_names.add(fold(line.split("\t")[0]))
+        # Listed people, clubs and organisations: `ليوفنتوس`, `بمورينيو` lose their clitic.
+        for names in load_name_lists(data_dir / NAMES_FILE).values():
+            for name in names:
+                lexicon.add_name(name)
         for alias, canonical in place_aliases:
             lexicon.add_alias(alias, canonical, TagKind.PLACE)
         for alias, canonical in actor_aliases:
@@ -206,6 +212,13 @@ class Tagger:
                     continue
             else:
                 key = fold(name)
+                words = key.split()
+                if words[0] in _EVENT_NOUNS:
+                    # `أولمبياد أثينا`: an event, no actor; the place in its name stays.
+                    place = " ".join(name.split()[1:])
+                    if " ".join(words[1:]) in resources.places:
+                        mentions.append(Mention(place, TagKind.PLACE))
+                    continue
                 bare = " " not in key and not key.startswith("ال")
                 if bare and is_adjective_of(key, resources.strong_keys):
                     continue  # `روسي`, `مصري`: an adjective, not a name
@@ -394,6 +407,8 @@ def _without_kind_noun(name: str, resources: _Resources) -> str:
     if len(words) < 2 or fold(words[0]) not in _KIND_NOUNS:
         return name
     rest = [stem_of(word) for word in words[1:]]
+    if len(rest) > 1 and is_adjective_of(rest[-1], resources.country_keys):
+        rest = rest[:-1]  # `شركة توتال الفرنسية`: the country's adjective comes off after
     if any(stem in resources.common for stem in rest):
         return name
     if rest[0].startswith("ال") and (len(rest) > 1 or _looks_like_adjective(rest[0])):
@@ -401,6 +416,8 @@ def _without_kind_noun(name: str, resources: _Resources) -> str:
     return " ".join(words[1:])
 
 
+_EVENT_NOUN_WORDS = "أولمبياد مونديال دورة"
+_EVENT_NOUNS = frozenset(fold(word) for word in _EVENT_NOUN_WORDS.split())
 _KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة نادي حركة"
 _KIND_NOUNS = frozenset(fold(word) for word in _KIND_NOUN_WORDS.split())
 

@@ -43,6 +43,7 @@ from reader.tagging.resources import (
     NAMES_FILE,
     PLACES_FILE,
     load_aliases,
+    load_name_lists,
     place_names,
 )
 from reader.tagging.rules import ACTOR_HEADS, is_adjective_of
@@ -177,11 +178,15 @@ def build_places(train: list[Sentence]) -> list[tuple[str, str, str]]:
 
 def build_lexicon(train: list[Sentence], places: list[str]) -> list[tuple[str, str, int]]:
     """(name, coarse kind, count) of every annotated name in the training part, without the
-    proclitics that the place list, the aliases or the actor heads show to be clitics."""
+    proclitics that the place list, the aliases, the name lists or the actor heads show to be
+    clitics."""
     known = Lexicon()
     known.known_words.update(ACTOR_HEADS)
     for place in places:
         known.add_name(place)
+    for names in load_name_lists(DATA_DIR / NAMES_FILE).values():
+        for name in names:
+            known.add_name(name)
     for kind in TagKind:
         for alias, canonical in load_aliases(kind.value):
             known.add_alias(alias, canonical, kind)

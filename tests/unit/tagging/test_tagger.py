@@ -162,6 +162,16 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
             {"الأناضول", "الزمالك", "حماس", "حركة الجهاد الإسلامي"},
             set(),
         ),
+        # An event is no actor, but the place in its name is a place; a company's noun and
+        # its country's adjective both come off its name.
+        (
+            "وقالت شركة توتال الفرنسية إنها سترعى أولمبياد أثينا.",
+            {"توتال"},
+            {"أثينا"},
+        ),
+        # A listed name loses its clitic (`لـ` + `يوفنتوس`), a place does not gain one
+        # (`بروسيا` is `بـ` + `روسيا` here, not Prussia).
+        ("وانتقل اللاعب ليوفنتوس بعد أن لعب بروسيا.", {"يوفنتوس"}, {"روسيا"}),
         # A historic state is a place even with an actor's head.
         ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
         # Regions and provinces of the hand-written list, with their spellings folded
