@@ -411,8 +411,8 @@ def _without_kind_noun(name: str, resources: _Resources) -> str:
         rest = rest[:-1]  # `شركة توتال الفرنسية`: the country's adjective comes off after
     if any(stem in resources.common for stem in rest):
         return name
-    if rest[0].startswith("ال") and (len(rest) > 1 or _looks_like_adjective(rest[0])):
-        return name  # a definite phrase describes the body (`وكالة الأنباء ...`)
+    if rest[0].startswith("ال") and (len(rest) > 1 or rest[0] not in resources.lexicon.known_names):
+        return name  # a definite phrase describes the body (`وكالة الأنباء ...`, `شركة السيارات`)
     return " ".join(words[1:])
 
 
