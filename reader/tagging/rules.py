@@ -116,6 +116,10 @@ CHAIN_STOPS = (
         "الحالي الحالية اليوم الأسبوع الشهر العام السنة الآن الأول الثاني الثالث الأخير "
         "الأخيرة الأولى الثانية الجديد الجديدة السابق السابقة كل بعض جميع عدد أي هذا هذه "
         "ذلك تلك الكبير الكبرى الرئيسية الرئيسي للمرة شبه"
+        # Adjectives that describe a meeting or a body's state, not its name
+        # (`الجمعية المنعقدة`, `الجبهة المتمردة`, `جلسة مجلس الوزراء الأسبوعية`).
+        " الفترة للفترة التالي التالية المنعقد المنعقدة المتعثر المتعثرة المتمرد المتمردة"
+        " الأسبوعي الأسبوعية اليومي اليومية الشهري الشهرية السنوي السنوية الحاكم الحاكمة"
     )
 )
 MAX_CHAIN = 5
@@ -241,6 +245,8 @@ def actor_chains(
                 break
             if word.isascii():
                 break
+            if word.startswith("ل") and word.endswith(("ها", "هم", "هما", "هن")):
+                break  # `المنظمة لرئيسها`: a pronoun's noun names no one
             if word.startswith("و"):
                 if not _coordinated(folded, index, end, head, in_li, names):
                     break
