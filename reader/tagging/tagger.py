@@ -41,6 +41,7 @@ from reader.tagging.resources import (
 )
 from reader.tagging.rules import (
     ACTOR_HEADS,
+    GENERIC_MODIFIERS,
     MONTHS,
     NAME_JOINERS,
     actor_chains,
@@ -219,6 +220,8 @@ class Tagger:
                     if " ".join(words[1:]) in resources.places:
                         mentions.append(Mention(place, TagKind.PLACE))
                     continue
+                if _is_description(words, resources):
+                    continue  # `المؤسسة الألمانية`: which one, the text does not say
                 bare = " " not in key and not key.startswith("ال")
                 if bare and is_adjective_of(key, resources.strong_keys):
                     continue  # `روسي`, `مصري`: an adjective, not a name
@@ -416,6 +419,24 @@ def _without_kind_noun(name: str, resources: _Resources) -> str:
     return " ".join(words[1:])
 
 
+def _is_description(words: Sequence[str], resources: _Resources) -> bool:
+    """Folded words of a company, a foundation, a group or an association described only by
+    country adjectives (`المؤسسة الألمانية`, `الشركة الروسية البريطانية`): a description, no
+    name (`الشركة السعودية للكهرباء`, `منظمة التحرير الفلسطينية` are names)."""
+    if len(words) < 2 or _bare_head(words[0]) not in _DESCRIBED_HEADS:
+        return False
+    return all(
+        is_adjective_of(word, resources.strong_keys) or word in GENERIC_MODIFIERS
+        for word in words[1:]
+    )
+
+
+def _bare_head(word: str) -> str:
+    return word[2:] if word.startswith("ال") else word
+
+
+_DESCRIBED_HEAD_WORDS = "شركة مؤسسة مجموعة منظمة جمعية"
+_DESCRIBED_HEADS = frozenset(fold(word) for word in _DESCRIBED_HEAD_WORDS.split())
 _EVENT_NOUN_WORDS = "أولمبياد مونديال دورة"
 _EVENT_NOUNS = frozenset(fold(word) for word in _EVENT_NOUN_WORDS.split())
 _KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة نادي حركة"

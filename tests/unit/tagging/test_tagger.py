@@ -172,6 +172,13 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
         # A listed name loses its clitic (`لـ` + `يوفنتوس`), a place does not gain one
         # (`بروسيا` is `بـ` + `روسيا` here, not Prussia).
         ("وانتقل اللاعب ليوفنتوس بعد أن لعب بروسيا.", {"يوفنتوس"}, {"روسيا"}),
+        # A company or a foundation told only by its countries is described, not named.
+        (
+            "وقالت المؤسسة الألمانية إن الشركة الروسية البريطانية ومنظمة التحرير الفلسطينية "
+            "رحبتا بالقرار.",
+            {"منظمة التحرير الفلسطينية"},
+            set(),
+        ),
         # A historic state is a place even with an actor's head.
         ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
         # Regions and provinces of the hand-written list, with their spellings folded
