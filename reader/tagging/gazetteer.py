@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from reader.tagging.resources import (
     load_aliases,
     load_name_lists,
     place_names,
+    place_rows,
 )
 
 
@@ -83,13 +84,24 @@ class Gazetteer:
         return matches
 
 
-def feature_gazetteers(data_dir: Path) -> dict[str, Gazetteer]:
+def feature_gazetteers(
+    name_lists: Mapping[str, Sequence[str]],
+    strong_places: Iterable[str],
+    place_aliases: Iterable[tuple[str, str]],
+) -> dict[str, Gazetteer]:
     """The name lists the CRF marks tokens with, by feature key: one per hand-written list of
     `names.tsv` (`club`, `given`, `org`, `person`), and `strong`: the places of the place list
     that are no GeoNames city (countries, territories, CLDR cities) and the hand-written
     place aliases, a surer sign than the whole list."""
-    lists = load_name_lists(data_dir / NAMES_FILE)
-    gazetteers = {kind: Gazetteer(names) for kind, names in sorted(lists.items())}
-    strong = place_names(data_dir / PLACES_FILE, strong_only=True)
-    gazetteers["strong"] = Gazetteer(strong, load_aliases("place", data_dir / ALIASES_FILE))
+    gazetteers = {kind: Gazetteer(names) for kind, names in sorted(name_lists.items())}
+    gazetteers["strong"] = Gazetteer(strong_places, place_aliases)
     return gazetteers
+
+
+def load_feature_gazetteers(data_dir: Path) -> dict[str, Gazetteer]:
+    """`feature_gazetteers` from the files of a tagger's data folder."""
+    return feature_gazetteers(
+        load_name_lists(data_dir / NAMES_FILE),
+        place_names(place_rows(data_dir / PLACES_FILE), strong_only=True),
+        load_aliases("place", data_dir / ALIASES_FILE),
+    )

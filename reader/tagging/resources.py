@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -35,32 +36,34 @@ def load_aliases(kind: str, path: Path | None = None) -> list[tuple[str, str]]:
 COUNTRY_ORIGINS = ("babel-territory", "pycountry")
 
 
+PlaceRow = tuple[str, str, str]  # (name, origin, common name; may be empty)
+
+
+def place_rows(path: Path) -> list[PlaceRow]:
+    """The rows of the generated place list (`name<TAB>origin[<TAB>common name]`)."""
+    rows: list[PlaceRow] = []
+    for line in load_lines(path):
+        fields = [*line.split("\t"), "", ""]
+        rows.append((fields[0], fields[1], fields[2]))
+    return rows
+
+
 def place_names(
-    path: Path, *, strong_only: bool = False, countries_only: bool = False
+    rows: Sequence[PlaceRow], *, strong_only: bool = False, countries_only: bool = False
 ) -> list[str]:
-    """Names of the generated place list (`name<TAB>origin[<TAB>common name]`);
-    `strong_only` leaves out the geonames city names, which need the model's agreement;
-    `countries_only` keeps only countries and territories."""
+    """Names of the place list's rows; `strong_only` leaves out the geonames city names, which
+    need the model's agreement; `countries_only` keeps only countries and territories."""
     return [
         name
-        for name, origin, _common in _place_rows(path)
+        for name, origin, _common in rows
         if (not countries_only or origin in COUNTRY_ORIGINS)
         and (not strong_only or origin != "geonames")
     ]
 
 
-def place_common_names(path: Path) -> list[tuple[str, str]]:
+def place_common_names(rows: Sequence[PlaceRow]) -> list[tuple[str, str]]:
     """(official or ISO name, common name) pairs of the place list (`دولة قطر`, `قطر`)."""
-    return [(name, common) for name, _origin, common in _place_rows(path) if common]
-
-
-def _place_rows(path: Path) -> list[tuple[str, str, str]]:
-    """(name, origin, common name) rows of the place list; the common name may be empty."""
-    rows: list[tuple[str, str, str]] = []
-    for line in load_lines(path):
-        fields = [*line.split("\t"), "", ""]
-        rows.append((fields[0], fields[1], fields[2]))
-    return rows
+    return [(name, common) for name, _origin, common in rows if common]
 
 
 def load_name_lists(path: Path) -> dict[str, list[str]]:

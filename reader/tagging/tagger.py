@@ -38,6 +38,7 @@ from reader.tagging.resources import (
     load_name_words,
     place_common_names,
     place_names,
+    place_rows,
 )
 from reader.tagging.rules import (
     ACTOR_HEADS,
@@ -89,30 +90,30 @@ class _Resources:
         self.crf.open(str(data_dir / MODEL_FILE))
         self.common = frozenset(load_lines(data_dir / COMMON_WORDS_FILE))
         aliases_path = data_dir / ALIASES_FILE
-        place_aliases = load_aliases("place", aliases_path)
+        handwritten_places = load_aliases("place", aliases_path)
+        rows = place_rows(data_dir / PLACES_FILE)  # read once; every place set comes from it
         # Generated pairs first: a hand-written alias of the same name wins, and a common
         # name that is itself an alias shows as that alias's name (`المملكة المتحدة`).
-        handwritten = {fold(alias): canonical for alias, canonical in place_aliases}
+        handwritten = {fold(alias): canonical for alias, canonical in handwritten_places}
         place_aliases = [
             (alias, handwritten.get(fold(common), common))
-            for alias, common in place_common_names(data_dir / PLACES_FILE)
-        ] + place_aliases
+            for alias, common in place_common_names(rows)
+        ] + handwritten_places
         actor_aliases = load_aliases("actor", aliases_path)
-        all_places = place_names(data_dir / PLACES_FILE)
-        strong_places = place_names(data_dir / PLACES_FILE, strong_only=True)
+        all_places = place_names(rows)
+        strong_places = place_names(rows, strong_only=True)
+        name_lists = load_name_lists(data_dir / NAMES_FILE)
         self.places = Gazetteer(all_places, place_aliases)
         self.knowledge = Knowledge(
             self.places,
             load_name_words(data_dir / NAME_WORDS_FILE),
             load_clusters(data_dir / CLUSTERS_FILE),
-            feature_gazetteers(data_dir),
+            feature_gazetteers(name_lists, strong_places, handwritten_places),
         )
         # The same names as the model's `strong` feature: one gazetteer for both.
         self.strong_places = self.knowledge.lists["strong"]
         self.strong_keys = {fold(name) for name in strong_places}
-        self.country_keys = {
-            fold(name) for name in place_names(data_dir / PLACES_FILE, countries_only=True)
-        }
+        self.country_keys = {fold(name) for name in place_names(rows, countries_only=True)}
         self.city_keys = {fold(name) for name in all_places} - self.country_keys
         self.state_keys = self.country_keys | {fold(alias) for alias, _ in place_aliases}
         self.strong_keys.update(fold(alias) for alias, _ in place_aliases)
@@ -127,7 +128,7 @@ class _Resources:
             lexicon.add_name(line.split("\t")[0])
             self.chain_names.add(fold(line.split("\t")[0]))
         # Listed people, clubs and organisations: `ليوفنتوس`, `بمورينيو` lose their clitic.
-        for names in load_name_lists(data_dir / NAMES_FILE).values():
+        for names in name_lists.values():
             for name in names:
                 lexicon.add_name(name)
         for alias, canonical in place_aliases:

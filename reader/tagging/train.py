@@ -31,7 +31,7 @@ from reader.tagging.features import (
     sequence_features,
     topic_flags,
 )
-from reader.tagging.gazetteer import Gazetteer, feature_gazetteers
+from reader.tagging.gazetteer import Gazetteer, load_feature_gazetteers
 from reader.tagging.resources import (
     ALIASES_FILE,
     CLUSTERS_FILE,
@@ -45,6 +45,7 @@ from reader.tagging.resources import (
     load_aliases,
     load_name_lists,
     place_names,
+    place_rows,
 )
 from reader.tagging.rules import ACTOR_HEADS, is_adjective_of
 
@@ -252,9 +253,9 @@ def build(out: Path, train: list[Sentence]) -> None:
     )
     common = sorted(common_words(train))
     (out / COMMON_WORDS_FILE).write_text("".join(f"{word}\n" for word in common), "utf-8")
-    gazetteer = Gazetteer(place_names(out / PLACES_FILE), load_aliases("place"))
+    gazetteer = Gazetteer(place_names(place_rows(out / PLACES_FILE)), load_aliases("place"))
     knowledge = Knowledge(
-        gazetteer, {}, load_clusters(out / CLUSTERS_FILE), feature_gazetteers(out)
+        gazetteer, {}, load_clusters(out / CLUSTERS_FILE), load_feature_gazetteers(out)
     )
     train_model(train, knowledge, out / MODEL_FILE)
     size = (out / MODEL_FILE).stat().st_size
