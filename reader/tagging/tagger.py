@@ -424,7 +424,7 @@ def _is_description(words: Sequence[str], resources: _Resources) -> bool:
     """Folded words of a company, a foundation, a group or an association described only by
     country adjectives (`المؤسسة الألمانية`, `الشركة الروسية البريطانية`): a description, no
     name (`الشركة السعودية للكهرباء`, `منظمة التحرير الفلسطينية` are names)."""
-    if len(words) < 2 or _bare_head(words[0]) not in _DESCRIBED_HEADS:
+    if len(words) < 2 or words[0] not in _DESCRIBED_HEADS:
         return False
     return all(
         is_adjective_of(word, resources.strong_keys) or word in GENERIC_MODIFIERS
@@ -432,12 +432,10 @@ def _is_description(words: Sequence[str], resources: _Resources) -> bool:
     )
 
 
-def _bare_head(word: str) -> str:
-    return word[2:] if word.startswith("ال") else word
-
-
 _DESCRIBED_HEAD_WORDS = "شركة مؤسسة مجموعة منظمة جمعية"
-_DESCRIBED_HEADS = frozenset(fold(word) for word in _DESCRIBED_HEAD_WORDS.split())
+_DESCRIBED_HEADS = frozenset(
+    fold(form) for word in _DESCRIBED_HEAD_WORDS.split() for form in (word, "ال" + word)
+)
 _EVENT_NOUN_WORDS = "أولمبياد مونديال دورة"
 _EVENT_NOUNS = frozenset(fold(word) for word in _EVENT_NOUN_WORDS.split())
 _KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة نادي حركة"
