@@ -16,6 +16,7 @@ from reader.tagging.rules import (
     MONTHS,
     NAME_JOINERS,
     NOT_NAMES,
+    ROLES,
     TITLES,
 )
 
@@ -89,6 +90,18 @@ def strip_clitics(words: Sequence[str], lexicon: Lexicon, *, guess: bool = True)
     return [first, *rest]
 
 
+_BARE_NOUNS = ACTOR_HEADS | TITLES | ROLES
+
+
+def _bare_noun(word: str) -> bool:
+    """A folded head of a body or a role word, or its dual or plural (`الزعيمان`)."""
+    if word in _BARE_NOUNS:
+        return True
+    if word.endswith(("ان", "ين", "ون")) and word[:-2] in _BARE_NOUNS:
+        return True
+    return word.endswith("ات") and word[:-2] + "ه" in _BARE_NOUNS
+
+
 def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | None:
     """The surface name of a span (clitics and titles off), or None when it is no name."""
     tokens = [word for word in words if word[:1].isalnum()]
@@ -108,6 +121,8 @@ def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | N
         return None
     if folded[0] in NOT_NAMES and len(folded) == 1:
         return None
+    if len(folded) == 1 and _bare_noun(folded[0]) and folded[0] not in lexicon.known_names:
+        return None  # `المنظمة`, `البنك`, `الزعيمان`: a body or a role referred back to
     if folded[0] in MONTHS or folded[0] in DAYS:
         return None
     if len(folded) == 2 and folded[0] in ACTOR_HEADS and folded[1] in GENERIC_MODIFIERS:
@@ -146,6 +161,7 @@ def canonical_tags(mentions: Iterable[Mention], lexicon: Lexicon) -> tuple[list[
             kinds.setdefault(key, Counter())[mention.kind] += 1
         order.setdefault(key, len(order))
     _merge_short_person_names(surface, kinds, order)
+    _merge_body_references(surface, kinds, order, lexicon)
     actors: list[tuple[int, int, str]] = []
     places: list[tuple[int, int, str]] = []
     for key, forms in surface.items():
@@ -166,7 +182,8 @@ def _merge_short_person_names(
 ) -> None:
     """`بومبيو` after `مايك بومبيو`: a one-word actor ending (or starting) a longer one joins it;
     so does the end of a person's longer name (`بن عمار`, `عبد الرحمن`), but not a body that
-    ends another (`الأمم المتحدة` in `بعثة الأمم المتحدة`)."""
+    ends another (`الأمم المتحدة` in `بعثة الأمم المتحدة`). A first name joins from three
+    letters on (`كيم` -> `كيم جونغ أون`)."""
     long_keys = [key for key in surface if " " in key and kinds[key][TagKind.ACTOR] > 0]
     for key in list(surface):
         if kinds[key][TagKind.ACTOR] == 0:
@@ -183,15 +200,66 @@ def _merge_short_person_names(
         else:
             targets = [long for long in long_keys if long.split()[-1] == key]
         if not targets and " " not in key:
-            targets = [long for long in long_keys if long.split()[0] == key and len(key) > 3]
+            targets = [long for long in long_keys if long.split()[0] == key and len(key) >= 3]
         targets = [long for long in targets if long in surface and long != key]
         if not targets:
             continue
         target = max(targets, key=lambda long: sum(surface[long].values()))
-        # The longer name is the display form; the short mentions still count for it.
-        count = sum(surface[key].values())
-        best = surface[target].most_common(1)[0][0]
-        surface[target][best] += count
-        kinds[target].update(kinds[key])
-        order[target] = min(order[target], order[key])
-        del surface[key], kinds[key], order[key]
+        _merge_into(target, key, surface, kinds, order)
+
+
+def _merge_into(
+    target: str,
+    key: str,
+    surface: dict[str, Counter[str]],
+    kinds: dict[str, Counter[TagKind]],
+    order: dict[str, int],
+) -> None:
+    """The longer name is the display form; the short mentions still count for it."""
+    count = sum(surface[key].values())
+    best = surface[target].most_common(1)[0][0]
+    surface[target][best] += count
+    kinds[target].update(kinds[key])
+    order[target] = min(order[target], order[key])
+    del surface[key], kinds[key], order[key]
+
+
+def _nisba(words: Sequence[str]) -> bool:
+    """One nisba adjective: whose body it is (`المصري`, `العالمية`, `الكردية`)."""
+    return len(words) == 1 and words[0].endswith(("ي", "يه")) and len(words[0]) >= 4
+
+
+def _merge_body_references(
+    surface: dict[str, Counter[str]],
+    kinds: dict[str, Counter[TagKind]],
+    order: dict[str, int],
+    lexicon: Lexicon,
+) -> None:
+    """A body's name and a longer name in the same article that starts with it are one actor
+    when the lists or the words say so:
+    - a known short name takes an unknown longer one (`الاتحاد الأوروبي` holds `الاتحاد
+      الأوروبي لقيادة العالم`, a model's overlong span; `الحرس الثوري` holds `... الإيراني`);
+    - else a nisba adjective only says whose the body is: the longer name takes the short
+      one (`البنك المركزي` -> `البنك المركزي المصري`), and so does a known longer name that
+      adds a لـ phrase (`الاتحاد المصري` -> `الاتحاد المصري لكرة القدم`).
+    Two known names stay two (`الاتحاد الأوروبي`, `الاتحاد الأوروبي لكرة القدم`), and so do
+    `الجيش السوري` and `الجيش السوري الحر`. The short name must lead to one longer name."""
+    actors = [key for key in surface if kinds[key][TagKind.ACTOR] > kinds[key][TagKind.PLACE]]
+    for key in sorted(actors, key=len):
+        words = key.split()
+        if key not in surface or len(words) < 2:
+            continue
+        if not (words[0] in ACTOR_HEADS or words[0].startswith("ال")):
+            continue  # a person's name (`عبد الله`, `عبد الله السعيد`) is no body's
+        longer = [long for long in actors if long in surface and long.startswith(key + " ")]
+        if len(longer) != 1:
+            continue
+        long = longer[0]
+        extra = long[len(key) + 1 :].split()
+        short_known, long_known = key in lexicon.known_names, long in lexicon.known_names
+        if long_known and short_known:
+            continue
+        if short_known:
+            _merge_into(key, long, surface, kinds, order)
+        elif _nisba(extra) or (long_known and extra[0].startswith("ل")):
+            _merge_into(long, key, surface, kinds, order)

@@ -213,6 +213,9 @@ class Tagger:
                 if key not in resources.strong_keys and is_adjective_of(key, resources.strong_keys):
                     continue
             else:
+                name = _without_trailing_state(name, resources)
+                if not name:
+                    continue
                 key = fold(name)
                 words = key.split()
                 if words[0] in _EVENT_NOUNS:
@@ -400,6 +403,46 @@ def _without_country_adjective(name: str, resources: _Resources) -> str:
     if fold(words[0]) in ACTOR_HEADS and inner not in resources.chain_names:
         return name  # `وزارة الدفاع الروسية` stays; `حزب الله اللبناني` names `حزب الله`
     return " ".join(words[:-1])
+
+
+def _without_trailing_state(name: str, resources: _Resources) -> str:
+    """`حزب الله المدعوم`, `حزب العمال الكردستاني المحظور`, `حركة حماس المسؤولة`: a participle
+    after a known name, or after a body's name that ends on a name or an adjective, says what
+    the body does or what is done to it, and is no part of its name (past a definite head,
+    nothing is left: `التنظيم المتطرف` refers back to a body, it names none). A participle that is a
+    word of a known name stays (`الأمم المتحدة`, `الإخوان المسلمين`, `وليد المعلم`), so do
+    those that name bodies (`القوات المسلحة`) and one after a لـ phrase or a noun (`محكمة
+    الأمور المستعجلة`, `مرصد دبي للاستثمار الأجنبي المباشر`)."""
+    words = name.split()
+    if len(words) < 2 or not words[-1].startswith("الم"):
+        return name
+    last = fold(words[-1])
+    if len(last) < 7 or _looks_like_adjective(last):
+        return name
+    if last in resources.lexicon.known_words or last in _NAMING_PARTICIPLES:
+        return name
+    rest = [fold(word) for word in words[:-1]]
+    known = len(rest) > 1 and " ".join(rest) in resources.lexicon.known_names
+    if not known:
+        if rest[0] not in ACTOR_HEADS or any(word.startswith("ل") for word in rest[1:]):
+            return name
+        if len(rest) == 1:
+            # A definite head takes an adjective (`التنظيم المتطرف`); an indefinite one is
+            # the first noun of the name (`وزارة المالية`, `مجلس المدينة`).
+            return "" if rest[0].startswith("ال") else name
+        known_name = rest[-1] in resources.lexicon.known_names
+        if not (_looks_like_adjective(rest[-1]) or known_name):
+            return name
+    return " ".join(words[:-1])
+
+
+# Participles that are part of bodies' names (`الهيئة المستقلة`, `الحكومة المؤقتة`).
+_NAMING_PARTICIPLE_WORDS = (
+    "المستقل المستقلة المستقلين المتحد المتحدة الموحد الموحدة المشترك المشتركة المسلح "
+    "المسلحة المؤقت المؤقتة المفتوح المفتوحة المختلط المختلطة المنتخب المنتخبة المقدس "
+    "المقدسة المتخصص المتخصصة المركز"
+)
+_NAMING_PARTICIPLES = frozenset(fold(word) for word in _NAMING_PARTICIPLE_WORDS.split())
 
 
 def _without_kind_noun(name: str, resources: _Resources) -> str:

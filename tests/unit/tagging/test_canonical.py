@@ -65,6 +65,14 @@ def test_strip_clitics(words: list[str], expected: str, lexicon: Lexicon) -> Non
         (["شركة", "أمريكية"], ACTOR, None),
         (["شركة", "سوني"], ACTOR, "شركة سوني"),
         (["الجمعية", "الخيرية", "الإسلامية"], ACTOR, "الجمعية الخيرية الإسلامية"),
+        # A body's bare head or a role word, or its dual or plural, refers back: no name.
+        (["المنظمة"], ACTOR, None),
+        (["البنك"], ACTOR, None),
+        (["الزعيمان"], ACTOR, None),
+        (["المدربين"], ACTOR, None),
+        (["المنظمات"], ACTOR, None),
+        (["القوات"], ACTOR, None),
+        (["الأردن"], PLACE, "الأردن"),
     ],
 )
 def test_clean_name(
@@ -131,3 +139,56 @@ def test_a_body_ending_another_body_stays_apart(lexicon: Lexicon) -> None:
     mentions = [Mention("مكتب الأمم المتحدة", ACTOR), Mention("الأمم المتحدة", ACTOR)]
     actors, _ = canonical_tags(mentions, lexicon)
     assert sorted(actors) == sorted(["مكتب الأمم المتحدة", "الأمم المتحدة"])
+
+
+def test_a_known_head_word_alone_stays_a_name(lexicon: Lexicon) -> None:
+    lexicon.add_name("الاتحاد")  # a club's name in the lists
+    assert clean_name(["الاتحاد"], ACTOR, lexicon) == "الاتحاد"
+
+
+def test_a_three_letter_first_name_joins_the_full_name(lexicon: Lexicon) -> None:
+    mentions = [Mention("كيم جونغ أون", ACTOR), Mention("كيم", ACTOR), Mention("كيم", ACTOR)]
+    assert canonical_tags(mentions, lexicon) == (["كيم جونغ أون"], [])
+
+
+def _actors(names: list[str], lexicon: Lexicon) -> list[str]:
+    return sorted(canonical_tags([Mention(name, ACTOR) for name in names], lexicon)[0])
+
+
+def test_a_bodys_short_name_joins_the_name_that_says_whose_it_is(lexicon: Lexicon) -> None:
+    # Neither is listed: a nisba adjective only says whose the bank is.
+    assert _actors(["البنك المركزي المصري", "البنك المركزي"], lexicon) == ["البنك المركزي المصري"]
+    # A listed longer name takes its short form, a لـ phrase too.
+    lexicon.add_name("منظمة الصحة العالمية")
+    lexicon.add_name("الاتحاد المصري لكرة القدم")
+    assert _actors(["منظمة الصحة", "منظمة الصحة العالمية"], lexicon) == ["منظمة الصحة العالمية"]
+    assert _actors(["الاتحاد المصري", "الاتحاد المصري لكرة القدم"], lexicon) == [
+        "الاتحاد المصري لكرة القدم"
+    ]
+
+
+def test_a_known_short_name_holds_an_overlong_span(lexicon: Lexicon) -> None:
+    lexicon.add_name("الاتحاد الأوروبي")
+    names = ["الاتحاد الأوروبي", "الاتحاد الأوروبي لقيادة العالم", "الاتحاد الأوروبي"]
+    assert _actors(names, lexicon) == ["الاتحاد الأوروبي"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # Another body: an adjective that is no nisba changes who it is.
+        ["الجيش السوري", "الجيش السوري الحر"],
+        # Two listed names are two bodies.
+        ["الاتحاد الأوروبي", "الاتحاد الأوروبي لكرة القدم"],
+        # Two longer names: the short one could be either.
+        ["البنك المركزي", "البنك المركزي المصري", "البنك المركزي الأوروبي"],
+        # Unknown names and a لـ phrase: no evidence they are one.
+        ["الهيئة العامة", "الهيئة العامة للرياضة"],
+        # A person's name is no body's short name.
+        ["عبد الله", "عبد الله السعيد"],
+    ],
+)
+def test_names_that_stay_apart(names: list[str], lexicon: Lexicon) -> None:
+    lexicon.add_name("الاتحاد الأوروبي")
+    lexicon.add_name("الاتحاد الأوروبي لكرة القدم")
+    assert _actors(names, lexicon) == sorted(names)

@@ -13,7 +13,7 @@ from reader.errors import AkhbarError
 from reader.models import Article, TagKind, Tags
 from reader.tagging import Tagger, tag_article
 from reader.tagging.resources import DATA_DIR, MODEL_FILE
-from reader.tagging.tagger import MIN_CONFIDENCE
+from reader.tagging.tagger import MIN_CONFIDENCE, _without_trailing_state
 
 # Written for akhbar: a short news item with furniture, a dateline, clitics, a hashtag, a
 # month name, a title before a name, a spelling variant and a short repeat of a name.
@@ -193,6 +193,14 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
             set(),
             {"مضيق هرمز", "بحر العرب", "كردستان"},
         ),
+        # A participle after a body's name says what it does or what is done to it; after a
+        # definite head alone it refers back to a body and names none.
+        (
+            "واتهمت أنقرة حزب العمال الكردستاني المحظور بالهجوم، وقال التنظيم المتطرف إنه "
+            "لن يتراجع.",
+            {"حزب العمال الكردستاني"},
+            {"أنقرة"},
+        ),
     ],
 )
 def test_canonical_names_and_kinds(paragraph: str, actors: set[str], places: set[str]) -> None:
@@ -261,3 +269,24 @@ def test_a_company_noun_stays_before_an_ordinary_definite_word() -> None:
     # description; `الدراجات` is no name.
     tags = Tagger().tag("", ["وأعلنت شركة الدراجات الصينية عن اتفاق مع شركة ألمانية."])
     assert "الدراجات" not in tags.actors
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("حزب الله المدعوم", "حزب الله"),
+        ("حزب الشعب الجمهوري المعارض", "حزب الشعب الجمهوري"),
+        ("التنظيم المتطرف", ""),
+        # Part of the name: the first noun after an indefinite head, a participle agreeing
+        # with a noun of the name or after a لـ phrase, one of a known name, a naming one.
+        ("وزارة المواصلات", "وزارة المواصلات"),
+        ("محكمة الأمور المستعجلة", "محكمة الأمور المستعجلة"),
+        ("الهيئة الوطنية للاستثمار المباشر", "الهيئة الوطنية للاستثمار المباشر"),
+        ("الأمم المتحدة", "الأمم المتحدة"),
+        ("الهيئة الوطنية المستقلة", "الهيئة الوطنية المستقلة"),
+        # A person's unknown name keeps a word that looks like a participle.
+        ("يوسف المحاسني", "يوسف المحاسني"),
+    ],
+)
+def test_a_participle_after_a_body_is_no_part_of_its_name(name: str, expected: str) -> None:
+    assert _without_trailing_state(name, Tagger().loaded()) == expected
