@@ -57,6 +57,14 @@ def is_arabic_word(token: str) -> bool:
     return bool(_ARABIC_LETTER.match(token))
 
 
+def short_word_after_clitic(token: str) -> str | None:
+    """`لبي` -> `بي`: a two-letter word after a one-letter proclitic. Only a longer name's
+    first word is read so (`لبي بي سي`); alone it would be any short word (`بين`, `لكن`)."""
+    if len(token) == 3 and token[0] in "وفبلك":
+        return token[1:]
+    return None
+
+
 @lru_cache(maxsize=131072)
 def proclitic_variants(token: str) -> tuple[str, ...]:
     """The ways to read `token` as proclitics + a word, most stripped last, the token first.
@@ -66,8 +74,9 @@ def proclitic_variants(token: str) -> tuple[str, ...]:
     variants = [token]
     for clitic in _PROCLITICS:
         if token.startswith(clitic) and len(token) - len(clitic) >= 2:
-            # "لل" + stem stands for "ل" + "ال" + stem; keep the article.
-            stem = token[len(clitic) - 1 :] if clitic.endswith("ال") else token[len(clitic) :]
+            # The clitics stand before an article, which stays: `بالقدس` -> `القدس`, and
+            # `لل` + stem stands for `ل` + `ال` + stem.
+            stem = token[len(clitic) - 2 :] if clitic.endswith("ال") else token[len(clitic) :]
             if clitic.endswith("لل"):
                 stem = "ال" + token[len(clitic) :]
             variants.append(stem)
@@ -79,4 +88,6 @@ def proclitic_variants(token: str) -> tuple[str, ...]:
             if single in "وف" and rest[:1] in ("ب", "ل", "ك") and len(rest) >= 4:
                 variants.append(rest[1:])
             break
-    return tuple(dict.fromkeys(variants))
+    # Each reading once, at its last place: the most stripped one ends the tuple.
+    variants = list(reversed(dict.fromkeys(reversed(variants[1:]))))
+    return (token, *(variant for variant in variants if variant != token))

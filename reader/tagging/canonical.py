@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.models import TagKind
-from reader.tagging.arabic import fold, proclitic_variants
+from reader.tagging.arabic import fold, proclitic_variants, short_word_after_clitic
 from reader.tagging.rules import (
     ACTOR_HEADS,
     DAYS,
@@ -64,9 +64,16 @@ def strip_clitics(words: Sequence[str], lexicon: Lexicon, *, guess: bool = True)
     first, rest = words[0], list(words[1:])
     folded_rest = " ".join(fold(word) for word in rest)
     candidates = proclitic_variants(first)
+    folded_first = fold(first)
+    short = short_word_after_clitic(folded_first) if rest else None
+    if (
+        short is not None
+        and f"{short} {folded_rest}" in lexicon.known_names
+        and f"{folded_first} {folded_rest}" not in lexicon.known_names
+    ):
+        return [first[1:], *rest]  # `لبي بي سي`: only a known name is read so
     if len(candidates) == 1:
         return [first, *rest]
-    folded_first = fold(first)
     # A known name as written stays (`باريس`, `واشنطن`, `وليد جنبلاط`); then a known name
     # without the clitics (`وروسيا` -> `روسيا`); then a known first word either way.
     whole = " ".join(filter(None, (folded_first, folded_rest)))
@@ -102,10 +109,20 @@ def _bare_noun(word: str) -> bool:
     return word.endswith("ات") and word[:-2] + "ه" in _BARE_NOUNS
 
 
+def _only_a_role(folded: Sequence[str]) -> bool:
+    """Titles and definite adjectives only, one title at least: a role, no name."""
+    return any(word in TITLES for word in folded) and all(
+        word in TITLES or (word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يون")))
+        for word in folded
+    )
+
+
 def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | None:
     """The surface name of a span (clitics and titles off), or None when it is no name."""
     tokens = [word for word in words if word[:1].isalnum()]
     tokens = strip_clitics(tokens, lexicon)
+    if kind is TagKind.ACTOR and _only_a_role([fold(token) for token in tokens]):
+        return None  # `العهد السعودي`, `السعودي الأمير` (of `ولي العهد السعودي الأمير ...`)
     if kind is TagKind.ACTOR:
         while len(tokens) > 1 and fold(proclitic_variants(tokens[0])[-1]) in TITLES:
             tokens = strip_clitics(tokens[1:], lexicon)

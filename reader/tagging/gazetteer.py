@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.tagging.arabic import fold, proclitic_variants
+from reader.tagging.arabic import fold, proclitic_variants, short_word_after_clitic
 from reader.tagging.resources import (
     ALIASES_FILE,
     NAMES_FILE,
@@ -65,11 +65,11 @@ class Gazetteer:
         count = len(folded_tokens)
         while i < count:
             found: Match | None = None
-            for first in proclitic_variants(folded_tokens[i]):
+            for first, shortest in _first_words(folded_tokens[i]):
                 most = longest.get(first, 0)
                 if not most:
                     continue
-                for length in range(min(most, count - i), 0, -1):
+                for length in range(min(most, count - i), shortest - 1, -1):
                     key = (first, *folded_tokens[i + 1 : i + length])
                     display = phrases.get(key)
                     if display is not None:
@@ -82,6 +82,17 @@ class Gazetteer:
             else:
                 i += 1
         return matches
+
+
+def _first_words(token: str) -> list[tuple[str, int]]:
+    """How a phrase's first word may be written in `token`, each with the fewest words a match
+    needs: a two-letter word after a one-letter clitic only starts a longer name (`لبي` in
+    `لبي بي سي`), since alone it would be any short word."""
+    readings = [(variant, 1) for variant in proclitic_variants(token)]
+    short = short_word_after_clitic(token)
+    if short is not None:
+        readings.append((short, 2))
+    return readings
 
 
 def feature_gazetteers(

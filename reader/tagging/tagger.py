@@ -226,9 +226,13 @@ class Tagger:
                     continue
                 if _is_description(words, resources):
                     continue  # `المؤسسة الألمانية`: which one, the text does not say
-                bare = " " not in key and not key.startswith("ال")
-                if bare and is_adjective_of(key, resources.strong_keys):
-                    continue  # `روسي`, `مصري`: an adjective, not a name
+                if " " not in key and is_adjective_of(key, resources.strong_keys):
+                    # `روسي`, `مصري`: an adjective, not a name; `السعودي` too, but for a
+                    # club's name in sports news (`المصري`) or a listed one (`الإسماعيلي`).
+                    if not key.startswith("ال"):
+                        continue
+                    if topic != "sport" and key not in resources.lexicon.known_names:
+                        continue
                 name = _without_country_adjective(_without_kind_noun(name, resources), resources)
             mentions.append(Mention(name, candidate.kind, firm=candidate.firm))
         if latin:  # brands and agencies written in Latin letters (`OpenAI`, `Reuters`)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from reader.tagging.arabic import clean, fold, proclitic_variants, tokenize
+from reader.tagging.arabic import (
+    clean,
+    fold,
+    proclitic_variants,
+    short_word_after_clitic,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,6 +70,25 @@ def test_proclitic_variants_offer_the_bare_word(token: str, expected: str) -> No
     variants = proclitic_variants(token)
     assert variants[0] == token
     assert expected in variants
+
+
+@pytest.mark.parametrize("token", ["بالقدس", "والقدس", "وبالقدس", "فبالقدس", "كالقدس"])
+def test_clitics_before_an_article_keep_it(token: str) -> None:
+    # `القدس`, never `لقدس`: the article stays whole, and it is the most stripped reading.
+    variants = proclitic_variants(token)
+    assert variants[-1] == "القدس"
+    assert "لقدس" not in variants
+
+
+def test_the_article_reading_of_lil_comes_first() -> None:
+    assert proclitic_variants("للقدس")[1] == "القدس"
+
+
+def test_a_short_word_after_a_clitic_is_offered_only_for_longer_names() -> None:
+    assert short_word_after_clitic("لبي") == "بي"
+    assert short_word_after_clitic("بين") == "ين"  # callers need a longer name after it
+    assert short_word_after_clitic("مصر") is None
+    assert short_word_after_clitic("لبنان") is None
 
 
 def test_short_words_have_no_clitic_reading() -> None:

@@ -16,6 +16,7 @@ def lexicon() -> Lexicon:
     lexicon = Lexicon()
     for name in ("روسيا", "الكويت", "الأردن", "واشنطن", "وليد جنبلاط", "بغداد"):
         lexicon.add_name(name)
+    lexicon.add_alias("بي بي سي", "بي بي سي", ACTOR)
     lexicon.add_alias("مجلس الأمن الدولي", "مجلس الأمن", ACTOR)
     lexicon.add_alias("مجلس الأمن", "مجلس الأمن", ACTOR)
     lexicon.add_alias("سورية", "سوريا", PLACE)
@@ -37,6 +38,8 @@ def lexicon() -> Lexicon:
         (["فبغداد"], "بغداد"),
         (["لمجلس", "الأمن"], "مجلس الأمن"),
         (["للمرصد", "السوري"], "المرصد السوري"),
+        (["بالقدس"], "القدس"),  # unknown, and not `لقدس`
+        (["لبي", "بي", "سي"], "بي بي سي"),  # a two-letter first word of a known name
     ],
 )
 def test_strip_clitics(words: list[str], expected: str, lexicon: Lexicon) -> None:
@@ -72,6 +75,10 @@ def test_strip_clitics(words: list[str], expected: str, lexicon: Lexicon) -> Non
         (["المدربين"], ACTOR, None),
         (["المنظمات"], ACTOR, None),
         (["القوات"], ACTOR, None),
+        # Titles and adjectives only: a role, no name.
+        (["العهد", "السعودي", "الأمير"], ACTOR, None),
+        (["العهد", "السعودي"], ACTOR, None),
+        (["الأهلي"], ACTOR, "الأهلي"),
         (["الأردن"], PLACE, "الأردن"),
     ],
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.tagging.arabic import tokenize
+from reader.tagging.arabic import fold, tokenize
 from reader.tagging.clusters import bucket, build_clusters, load_clusters
 from reader.tagging.features import Knowledge, sequence_features, topic_flags
 from reader.tagging.gazetteer import Gazetteer
@@ -64,3 +64,9 @@ def test_clusters_group_words_used_alike(tmp_path: Path) -> None:
     path.write_text("# header\nقال\t3\t0\t1\t2\n", encoding="utf-8")
     assert load_clusters(path) == {"قال": ("3", "0", "1", "2")}
     assert bucket(1) == 0 and bucket(1024) == 10 and bucket(10**9) == 12
+
+
+def test_a_listed_name_is_found_after_a_clitic_on_a_two_letter_word() -> None:
+    gazetteer = Gazetteer(["بي بي سي", "لندن"])
+    tokens = [fold(word) for word in tokenize("وقال لبي بي سي في لندن بي")]
+    assert [(m.start, m.end) for m in gazetteer.find(tokens)] == [(1, 4), (5, 6)]

@@ -148,6 +148,12 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
         ),
         # A bare state body does not say whose; a lone country adjective is no name.
         ("وقالت وزارة الخارجية إن الوفد الروسي سيصل غدا.", set(), set()),
+        # Nor are a title and a country's adjective before a name.
+        (
+            "واستقبل ولي العهد السعودي الأمير محمد بن سلمان الوفد.",
+            {"محمد بن سلمان"},
+            set(),
+        ),
         # A company's or an agency's noun before its proper name is no part of it.
         (
             "وقالت شركة توتال إن وكالة رويترز نشرت الخبر، فيما نفت شركة النفط الوطنية ذلك.",
