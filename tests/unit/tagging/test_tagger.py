@@ -148,6 +148,13 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
         ),
         # A bare state body does not say whose; a lone country adjective is no name.
         ("وقالت وزارة الخارجية إن الوفد الروسي سيصل غدا.", set(), set()),
+        # A listed medium after a clitic, with its digits or its `للأنباء`; the sport in
+        # a coach's role is no name.
+        (
+            "وقال مدرب المنتخب الوطني لكرة القدم لفرانس24 ولرويترز للأنباء إنه متفائل.",
+            {"فرانس 24", "رويترز"},
+            set(),
+        ),
         # Nor are a title and a country's adjective before a name.
         (
             "واستقبل ولي العهد السعودي الأمير محمد بن سلمان الوفد.",
