@@ -140,7 +140,26 @@ def is_furniture(paragraph: str) -> bool:
     marked = ":" in paragraph or "/" in paragraph or words[0] == "نقلا"
     if short and words[0] in CREDIT_STARTS and marked:
         return True
+    if short and _is_dateline_only(paragraph):
+        return True
     return short and "/" in paragraph and words[0] in AGENCY_WORDS
+
+
+# A dateline on its own line: `دمشق - رويترز`, `القاهرة (أ ف ب)`, `واشنطن - وكالات`.
+_DATELINE_ONLY = re.compile(
+    r"^\s*[^\s\-–—:.,،()]+(?:[\s،,]+[^\s\-–—:.,،()]+){0,3}\s*"
+    r"(?:\(([^)]{1,30})\)\s*[-–—]*|[-–—]+\s*([^\-–—]{1,30}))\s*$"
+)
+
+
+def _is_dateline_only(paragraph: str) -> bool:
+    match = _DATELINE_ONLY.match(paragraph)
+    if match is None:
+        return False
+    if match.group(1) is not None:
+        return True  # a credit in brackets
+    credit = _NOT_WORD.sub(" ", fold(match.group(2))).split()
+    return bool(credit) and all(word in AGENCY_WORDS or word.isascii() for word in credit)
 
 
 _NOT_WORD = re.compile(r"[^\w]+")

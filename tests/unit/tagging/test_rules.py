@@ -32,6 +32,11 @@ from reader.tagging.rules import (
         "فرانس24/ أ ف ب",
         "*نقلاً عن الرؤية",
         "** جميع المقالات تعبر عن رأي كتابها",
+        # A dateline on its own line.
+        "دمشق - رويترز",
+        "القاهرة (أ ف ب)",
+        "واشنطن - وكالات",
+        "دبي، الإمارات (CNN)",
     ],
 )
 def test_furniture(paragraph: str) -> None:
@@ -46,6 +51,8 @@ def test_furniture(paragraph: str) -> None:
         "المصدر نفسه قال",
         "نقلا عن مصادر في دمشق قال المرصد إن القصف تواصل طوال الليل",
         "رويترز: مقتل خمسة في درعا",
+        "حمص - درعا",
+        "بيروت",
     ],
 )
 def test_news_is_not_furniture(paragraph: str) -> None:
