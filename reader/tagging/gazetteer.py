@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reader.tagging.arabic import fold, proclitic_variants, short_word_after_clitic
@@ -84,15 +85,14 @@ class Gazetteer:
         return matches
 
 
-def _first_words(token: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=131072)
+def _first_words(token: str) -> tuple[tuple[str, int], ...]:
     """How a phrase's first word may be written in `token`, each with the fewest words a match
     needs: a two-letter word after a one-letter clitic only starts a longer name (`لبي` in
     `لبي بي سي`), since alone it would be any short word."""
-    readings = [(variant, 1) for variant in proclitic_variants(token)]
+    readings = tuple((variant, 1) for variant in proclitic_variants(token))
     short = short_word_after_clitic(token)
-    if short is not None:
-        readings.append((short, 2))
-    return readings
+    return readings if short is None else (*readings, (short, 2))
 
 
 def feature_gazetteers(
