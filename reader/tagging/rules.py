@@ -230,7 +230,10 @@ _ADJECTIVES = _folded(
 
 
 def _is_adjective(word: str) -> bool:
-    """A definite adjective: nisba (`السوري`), participle (`المعارض`) or a listed one (`الحر`)."""
+    """A definite adjective: nisba (`السوري`), participle (`المعارض`) or a listed one (`الحر`);
+    a body's head is none (`مجلس الأمن المجلس ...`: a second body starts)."""
+    if word in ACTOR_HEADS:
+        return False
     return word.endswith(("ي", "يه", "يين", "يون")) or word.startswith("الم") or word in _ADJECTIVES
 
 

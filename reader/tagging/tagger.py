@@ -473,9 +473,14 @@ def _is_description(words: Sequence[str], resources: _Resources) -> bool:
     name (`الشركة السعودية للكهرباء`, `منظمة التحرير الفلسطينية` are names)."""
     if len(words) < 2 or words[0] not in _DESCRIBED_HEADS:
         return False
+    rest = words[1:]
+    # `شركة السيارات الألمانية`: what it makes, then whose it is (`منظمة الصحة العالمية` and
+    # `شركة النفط الوطنية` are names).
+    trade = words[0] in _COMPANY_HEADS and len(rest) > 1 and rest[0].startswith("ال")
+    if trade and rest[0] in resources.common:
+        return all(is_adjective_of(word, resources.strong_keys) for word in rest[1:])
     return all(
-        is_adjective_of(word, resources.strong_keys) or word in GENERIC_MODIFIERS
-        for word in words[1:]
+        is_adjective_of(word, resources.strong_keys) or word in GENERIC_MODIFIERS for word in rest
     )
 
 
@@ -483,6 +488,7 @@ _DESCRIBED_HEAD_WORDS = "شركة مؤسسة مجموعة منظمة جمعية"
 _DESCRIBED_HEADS = frozenset(
     fold(form) for word in _DESCRIBED_HEAD_WORDS.split() for form in (word, "ال" + word)
 )
+_COMPANY_HEADS = frozenset(fold(word) for word in ("شركة", "الشركة"))
 _EVENT_NOUN_WORDS = "أولمبياد مونديال دورة"
 _EVENT_NOUNS = frozenset(fold(word) for word in _EVENT_NOUN_WORDS.split())
 _KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة نادي حركة"

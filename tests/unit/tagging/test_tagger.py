@@ -192,6 +192,19 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
             {"منظمة التحرير الفلسطينية"},
             set(),
         ),
+        # A company told by its trade and its country is described, not named; a body named
+        # by ordinary words stays (`منظمة الصحة العالمية`).
+        (
+            "وقالت شركة الطيران الإيرانية ومنظمة الصحة العالمية إن الرحلات ستعود.",
+            {"منظمة الصحة العالمية"},
+            set(),
+        ),
+        # A body's head after a complete name starts another body.
+        (
+            "ودعا مجلس الأمن المجلس الاقتصادي والاجتماعي إلى الاجتماع.",
+            {"مجلس الأمن", "المجلس الاقتصادي والاجتماعي"},
+            set(),
+        ),
         # A historic state is a place even with an actor's head.
         ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
         # Regions and provinces of the hand-written list, with their spellings folded
