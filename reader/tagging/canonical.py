@@ -14,7 +14,7 @@ from reader.tagging.rules import (
     DAYS,
     GENERIC_MODIFIERS,
     MONTHS,
-    NAME_JOINERS,
+    NAME_JOINER_WORDS,
     NOT_NAMES,
     ROLES,
     TITLES,
@@ -43,11 +43,17 @@ class Lexicon:
     aliases: dict[str, tuple[str, TagKind]] = field(default_factory=dict)  # folded -> display
     known_words: set[str] = field(default_factory=set)  # folded words of known names
     known_names: set[str] = field(default_factory=set)  # folded whole names
+    listed: set[str] = field(default_factory=set)  # folded names of the hand-written lists
 
     def add_name(self, name: str) -> None:
         key = fold(name)
         self.known_names.add(key)
         self.known_words.update(key.split())
+
+    def add_listed(self, name: str) -> None:
+        """A name of the hand-written lists: a name even where its words look like none."""
+        self.add_name(name)
+        self.listed.add(fold(name))
 
     def add_alias(self, alias: str, canonical: str, kind: TagKind) -> None:
         self.aliases[fold(alias)] = (canonical, kind)
@@ -98,6 +104,9 @@ def strip_clitics(words: Sequence[str], lexicon: Lexicon, *, guess: bool = True)
 
 
 _BARE_NOUNS = ACTOR_HEADS | TITLES | ROLES
+# Joiners as written, with the hamza often left out (`ابو`), but not `آبي` (`شينزو آبي`) or
+# `إل` (`كيم جونغ إل`); and an article cut off its word.
+_JOINERS_AS_WRITTEN = frozenset(NAME_JOINER_WORDS.split()) | {"ابو", "ابي", "إبن", "ال"}
 
 
 def _bare_noun(word: str) -> bool:
@@ -118,46 +127,54 @@ def _only_a_role(folded: Sequence[str]) -> bool:
 
 
 def clean_name(words: Sequence[str], kind: TagKind, lexicon: Lexicon) -> str | None:
-    """The surface name of a span (clitics and titles off), or None when it is no name."""
+    """The surface name of a span (clitics and titles off), or None when it is no name. A
+    name of the hand-written lists is one (`البنك الدولي`, `جوان لابورتا`)."""
     tokens = [word for word in words if word[:1].isalnum()]
     tokens = strip_clitics(tokens, lexicon)
-    if kind is TagKind.ACTOR and _only_a_role([fold(token) for token in tokens]):
-        return None  # `العهد السعودي`, `السعودي الأمير` (of `ولي العهد السعودي الأمير ...`)
     if kind is TagKind.ACTOR:
+        if _only_a_role([fold(token) for token in tokens]):
+            return None  # `العهد السعودي`, `السعودي الأمير` (of `ولي العهد السعودي الأمير`)
         while len(tokens) > 1 and fold(proclitic_variants(tokens[0])[-1]) in TITLES:
             tokens = strip_clitics(tokens[1:], lexicon)
-    # `عبد`, `أشرف عبد`: a joiner ends no name (the word it joins was cut off).
-    while tokens and fold(tokens[-1]) in NAME_JOINERS:
+    # `عبد`, `أشرف عبد`: a joiner ends no name (the word it joins was cut off); it is read
+    # as written, so `آبي` of `شينزو آبي` is none.
+    while tokens and tokens[-1] in _JOINERS_AS_WRITTEN:
         tokens = tokens[:-1]
     if not tokens:
         return None
     folded = [fold(token) for token in tokens]
-    if all(len(word) == 1 for word in folded) and " ".join(folded) not in lexicon.aliases:
-        return None  # `ب ا`: letters of an abbreviation, not a name
     if all(word in NOT_NAMES or word.isdigit() for word in folded):
         return None
     if folded[0] in NOT_NAMES and len(folded) == 1:
         return None
-    if len(folded) == 1 and _bare_noun(folded[0]) and folded[0] not in lexicon.known_names:
-        return None  # `المنظمة`, `البنك`, `الزعيمان`: a body or a role referred back to
-    if folded[0] in MONTHS or folded[0] in DAYS:
+    if " ".join(folded) not in lexicon.listed and _no_name(folded, kind):
         return None
-    if len(folded) == 2 and folded[0] in ACTOR_HEADS and folded[1] in GENERIC_MODIFIERS:
-        return None  # `المنظمة الدولية`: a reference back to a body, not its name
-    if (
-        kind is TagKind.ACTOR
-        and len(folded) == 2
-        and folded[0] in ACTOR_HEADS
-        and not folded[1].startswith("ال")
-        and folded[1].endswith("يه")
-    ):
-        return None  # `منظمة إجرامية`, `شركة أمريكية`: a kind of body, not a name
     name = " ".join(tokens)
     if len(tokens) == 1 and len(name) <= 2:
         return None  # `تي`, `دي`: letters of an abbreviation, not a name
     if not _ARABIC_LETTER.search(name):
         return None  # Latin-script words: the model was trained on Arabic only
     return name
+
+
+def _no_name(folded: Sequence[str], kind: TagKind) -> bool:
+    """Folded words of a span that name no one unless a list knows them."""
+    if all(len(word) == 1 for word in folded):
+        return True  # `ب ا`: letters of an abbreviation, not a name
+    if len(folded) == 1 and _bare_noun(folded[0]):
+        return True  # `المنظمة`, `البنك`, `الزعيمان`: a body or a role referred back to
+    if folded[0] in MONTHS or folded[0] in DAYS:
+        return True
+    if len(folded) == 2 and folded[0] in ACTOR_HEADS and folded[1] in GENERIC_MODIFIERS:
+        return True  # `المنظمة الدولية`: a reference back to a body (`البنك الدولي` is listed)
+    # `منظمة إجرامية`, `شركة أمريكية`: a kind of body, not a name.
+    return (
+        kind is TagKind.ACTOR
+        and len(folded) == 2
+        and folded[0] in ACTOR_HEADS
+        and not folded[1].startswith("ال")
+        and folded[1].endswith("يه")
+    )
 
 
 def canonical_tags(mentions: Iterable[Mention], lexicon: Lexicon) -> tuple[list[str], list[str]]:

@@ -436,7 +436,8 @@ INDEFINITE_ROLES = _folded(
     "قائد أمين مستشار مستشارة عميد محافظ نائب نائبة مندوب ممثل ممثلة"
 )
 # Words that join the parts of a person's name (`عبد الرحمن`, `كريم بن عمار`).
-NAME_JOINERS = _folded("بن بنت ابن أبو أبي عبد آل ولد")
+NAME_JOINER_WORDS = "بن بنت ابن أبو أبي عبد آل ولد"
+NAME_JOINERS = _folded(NAME_JOINER_WORDS)
 _MAX_NAME = 4
 # Verbs of saying, often right after a role (`قال الوزير ...`, `... الوزير قال`).
 # Particles, auxiliaries and other words that start no name (`أن يصوت`, `قد أمهل`).

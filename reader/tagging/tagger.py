@@ -128,13 +128,15 @@ class _Resources:
             lexicon.add_name(line.split("\t")[0])
             self.chain_names.add(fold(line.split("\t")[0]))
         # Listed people, clubs and organisations: `ليوفنتوس`, `بمورينيو` lose their clitic.
-        for names in name_lists.values():
+        for key, names in name_lists.items():
             for name in names:
-                lexicon.add_name(name)
+                # Given names alone are no names (`جوان` is a month too).
+                (lexicon.add_name if key == "given" else lexicon.add_listed)(name)
         for alias, canonical in place_aliases:
             lexicon.add_alias(alias, canonical, TagKind.PLACE)
         for alias, canonical in actor_aliases:
             lexicon.add_alias(alias, canonical, TagKind.ACTOR)
+            lexicon.listed.update((fold(alias), fold(canonical)))
             self.chain_names.add(fold(alias))
         self.lexicon = lexicon
         self.chain_names -= self.common  # `شبه`, a listed name word, is mostly an ordinary word

@@ -149,7 +149,7 @@ def test_a_body_ending_another_body_stays_apart(lexicon: Lexicon) -> None:
 
 
 def test_a_known_head_word_alone_stays_a_name(lexicon: Lexicon) -> None:
-    lexicon.add_name("الاتحاد")  # a club's name in the lists
+    lexicon.add_listed("الاتحاد")  # a club's name in the lists
     assert clean_name(["الاتحاد"], ACTOR, lexicon) == "الاتحاد"
 
 
@@ -199,3 +199,23 @@ def test_names_that_stay_apart(names: list[str], lexicon: Lexicon) -> None:
     lexicon.add_name("الاتحاد الأوروبي")
     lexicon.add_name("الاتحاد الأوروبي لكرة القدم")
     assert _actors(names, lexicon) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["البنك", "الدولي"], ["جوان", "لابورتا"]],  # a generic adjective, a month's name
+)
+def test_a_listed_name_is_a_name_where_its_words_look_like_none(
+    words: list[str], lexicon: Lexicon
+) -> None:
+    assert clean_name(words, ACTOR, lexicon) is None
+    lexicon.add_listed(" ".join(words))
+    assert clean_name(words, ACTOR, lexicon) == " ".join(words)
+
+
+def test_a_joiner_is_read_as_written() -> None:
+    # `آبي` folds like the joiner `أبي` but is none; `أبو` at the end was cut off.
+    lexicon = Lexicon()
+    assert clean_name(["شينزو", "آبي"], ACTOR, lexicon) == "شينزو آبي"
+    assert clean_name(["أشرف", "أبو"], ACTOR, lexicon) == "أشرف"
+    assert clean_name(["كيم", "جونغ", "إل"], ACTOR, lexicon) == "كيم جونغ إل"
