@@ -235,7 +235,10 @@ class Tagger:
                         continue
                     if topic != "sport" and key not in resources.lexicon.known_names:
                         continue
-                name = _without_country_adjective(_without_kind_noun(name, resources), resources)
+                bare = _without_kind_noun(name, resources)
+                if bare != name and words[0] == _CLUB_NOUN:
+                    candidate = _firm_actor(candidate)  # `نادي قطر`: the club, not the state
+                name = _without_country_adjective(bare, resources)
             mentions.append(Mention(name, candidate.kind, firm=candidate.firm))
         if latin:  # brands and agencies written in Latin letters (`OpenAI`, `Reuters`)
             taken = {index for c in chosen for index in range(c.start, c.end)}
@@ -402,6 +405,8 @@ def _without_country_adjective(name: str, resources: _Resources) -> str:
     words = name.split()
     if len(words) < 2 or not is_adjective_of(fold(words[-1]), resources.country_keys):
         return name
+    if fold(name) in resources.lexicon.listed:
+        return name  # a listed name: `النصر الكويتي`, `طاهر المصري`, `فالنتينو روسي`
     before = fold(words[-2])
     if _looks_like_adjective(before) or (len(words) == 2 and before in ACTOR_HEADS):
         return name
@@ -494,6 +499,7 @@ _COMPANY_HEADS = frozenset(fold(word) for word in ("شركة", "الشركة"))
 _EVENT_NOUN_WORDS = "أولمبياد مونديال دورة"
 _EVENT_NOUNS = frozenset(fold(word) for word in _EVENT_NOUN_WORDS.split())
 _KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة نادي حركة"
+_CLUB_NOUN = fold("نادي")
 _KIND_NOUNS = frozenset(fold(word) for word in _KIND_NOUN_WORDS.split())
 
 

@@ -205,6 +205,13 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
             {"مجلس الأمن", "المجلس الاقتصادي والاجتماعي"},
             set(),
         ),
+        # A listed name keeps its country's adjective (a family name, a club's country);
+        # a club named by a state after `نادي` is the club.
+        (
+            "وقال طاهر المصري إن نادي قطر تعاقد مع مدرب جديد.",
+            {"طاهر المصري", "قطر"},
+            set(),
+        ),
         # A historic state is a place even with an actor's head.
         ("انهار الاتحاد السوفيتي قبل عقود.", set(), {"الاتحاد السوفيتي"}),
         # Regions and provinces of the hand-written list, with their spellings folded
