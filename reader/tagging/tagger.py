@@ -417,13 +417,13 @@ def _without_country_adjective(name: str, resources: _Resources) -> str:
 
 
 def _without_trailing_state(name: str, resources: _Resources) -> str:
-    """`حزب الله المدعوم`, `حزب العمال الكردستاني المحظور`, `حركة حماس المسؤولة`: a participle
-    after a known name, or after a body's name that ends on a name or an adjective, says what
-    the body does or what is done to it, and is no part of its name (past a definite head,
-    nothing is left: `التنظيم المتطرف` refers back to a body, it names none). A participle that is a
-    word of a known name stays (`الأمم المتحدة`, `الإخوان المسلمين`, `وليد المعلم`), so do
-    those that name bodies (`القوات المسلحة`) and one after a لـ phrase or a noun (`محكمة
-    الأمور المستعجلة`, `مرصد دبي للاستثمار الأجنبي المباشر`)."""
+    """A participle after an actor's name says what the actor does or what is done to it
+    (`حزب الله المدعوم`, `حزب العمال الكردستاني المحظور`, `حركة حماس المسؤولة`): it comes off
+    after a known name, or after a body's name that ends on a name or an adjective. Past a
+    definite head alone nothing is left (`التنظيم المتطرف` refers back to a body, "" is
+    returned). It stays when it is a word of a known name (`الأمم المتحدة`, `وليد المعلم`),
+    names bodies (`القوات المسلحة`), or follows a لـ phrase or a plain noun, whose adjective
+    it may be (`محكمة الأمور المستعجلة`, `مرصد دبي للاستثمار الأجنبي المباشر`)."""
     words = name.split()
     if len(words) < 2 or not words[-1].startswith("الم"):
         return name
@@ -441,8 +441,7 @@ def _without_trailing_state(name: str, resources: _Resources) -> str:
             # A definite head takes an adjective (`التنظيم المتطرف`); an indefinite one is
             # the first noun of the name (`وزارة المالية`, `مجلس المدينة`).
             return "" if rest[0].startswith("ال") else name
-        known_name = rest[-1] in resources.lexicon.known_names
-        if not (_looks_like_adjective(rest[-1]) or known_name):
+        if not (_looks_like_adjective(rest[-1]) or rest[-1] in resources.lexicon.known_names):
             return name
     return " ".join(words[:-1])
 
