@@ -98,7 +98,9 @@ def strip_clitics(words: Sequence[str], lexicon: Lexicon, *, guess: bool = True)
     for candidate in candidates[1:]:
         if candidate.startswith("ال") and not first.startswith("ال"):
             return [candidate, *rest]
-    if guess and first[:1] in "وف" and len(first) >= 4:
+    # ... unless the word after it starts like a foreign name's transliteration (`فيدرر`,
+    # `فوربس`, `ويليامز`, `ووترلو`): Arabic words seldom start with `ي` or `و` there.
+    if guess and first[:1] in "وف" and len(first) >= 4 and first[1] not in "يو":
         return [first[1:], *rest]
     return [first, *rest]
 
