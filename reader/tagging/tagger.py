@@ -277,11 +277,13 @@ class Tagger:
             end = span.end
             # A model span does not end on a common word (`... عبد الفتاح بالميدالية`), and a
             # common word alone is no name.
-            while end > span.start and stem_of(tokens[end - 1]) in resources.common:
+            while end > span.start and _ordinary_word(tokens[end - 1], resources):
                 end -= 1
             begin = span.start
             # Nor does it start on one without an article (`فاز` + `ليون`, `فوز` + `صالح`).
-            while end - begin > 1 and _ordinary_start(tokens[begin], resources):
+            while end - begin > 1 and (
+                _ordinary_start(tokens[begin], resources) or _future_verb(tokens[begin], resources)
+            ):
                 begin += 1
             if kind is TagKind.ACTOR:
                 if _after_facility(folded, begin):
@@ -375,6 +377,21 @@ class Tagger:
 _MONTH_NAMES = MONTHS | frozenset(
     fold(word) for word in ("محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال")
 )
+
+
+def _future_verb(token: str, resources: _Resources) -> bool:
+    """`سيعاني`, `سيلحق`: `س` before a common verb (`سيرغي`, `ستيفن` are names)."""
+    return (
+        len(token) > 4
+        and token[0] == "س"
+        and token[1] in "يتنأ"
+        and (stem_of(token[1:]) in resources.common)
+    )
+
+
+def _ordinary_word(token: str, resources: _Resources) -> bool:
+    """A common word, or a common verb in the future (`ميسي سيعاني`)."""
+    return stem_of(token) in resources.common or _future_verb(token, resources)
 
 
 def _ordinary_start(token: str, resources: _Resources) -> bool:

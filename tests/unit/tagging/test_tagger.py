@@ -13,7 +13,7 @@ from reader.errors import AkhbarError
 from reader.models import Article, TagKind, Tags
 from reader.tagging import Tagger, tag_article
 from reader.tagging.resources import DATA_DIR, MODEL_FILE
-from reader.tagging.tagger import MIN_CONFIDENCE, _without_trailing_state
+from reader.tagging.tagger import MIN_CONFIDENCE, _future_verb, _without_trailing_state
 
 # Written for akhbar: a short news item with furniture, a dateline, clitics, a hashtag, a
 # month name, a title before a name, a spelling variant and a short repeat of a name.
@@ -323,3 +323,12 @@ def test_a_company_noun_stays_before_an_ordinary_definite_word() -> None:
 )
 def test_a_participle_after_a_body_is_no_part_of_its_name(name: str, expected: str) -> None:
     assert _without_trailing_state(name, Tagger().loaded()) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "verb"),
+    [("سيعاني", True), ("سيلحق", True), ("ستكون", True), ("سيرغي", False), ("ستيفن", False)],
+)
+def test_a_future_verb_ends_no_name(token: str, verb: bool) -> None:
+    # `ميسي سيعاني`: the model's span stops before the verb.
+    assert _future_verb(token, Tagger().loaded()) is verb
