@@ -369,6 +369,7 @@ class Tagger:
             chosen.append(candidate)
         chosen.extend(_places_in_context(folded, taken, chosen, resources))
         chosen = [_club_or_place(c, folded, resources, topic) for c in chosen]
+        chosen = [c for c in chosen if not _ordinary_place_word(c, folded, resources)]
         chosen.sort(key=lambda c: c.start)
         return chosen
 
@@ -591,7 +592,37 @@ def _listed_body(
 
 
 _OPEN_QUOTES = frozenset("«\"“'")
+
+
 # Words after which a city in sports news is the city (`يسافر إلى فاس`, `ديربي الدار البيضاء`).
+def _ordinary_place_word(
+    candidate: Candidate, folded: Sequence[str], resources: _Resources
+) -> bool:
+    """A place whose spelling is mostly an ordinary word (`مالي`: financial) is one only
+    after a locative word or a place noun, with a locative clitic (`بمالي`, `لمالي`), or
+    joined by `و` to another place (`ليبيا ومالي`, `مالي والنيجر`)."""
+    if candidate.kind is not TagKind.PLACE or candidate.end - candidate.start != 1:
+        return False
+    word = folded[candidate.start]
+    variants = proclitic_variants(word)
+    if variants[-1] not in _WORD_LIKE_PLACES:
+        return False
+    if word[:1] in "بل" or word[:2] in ("وب", "ول", "فب", "فل"):
+        return False  # `بمالي`, `لمالي`: in, to
+    previous = folded[candidate.start - 1] if candidate.start else ""
+    if word[:1] == "و" and previous[:1].isalpha():
+        return False  # `ليبيا ومالي`, and a sentence that lists places
+    following = folded[candidate.end] if candidate.end < len(folded) else ""
+    if following[:1] == "و" and following[1:] in resources.strong_keys:
+        return False  # `مالي والنيجر`
+    return not (
+        previous in _LOCATIVES or proclitic_variants(previous)[-1] in _PLACE_NOUNS | _LOCATIVES
+    )
+
+
+# Place names that are more often ordinary words in news (`دعم مالي`: financial support).
+_WORD_LIKE_PLACE_WORDS = "مالي ديلي بلم"
+_WORD_LIKE_PLACES = frozenset(fold(word) for word in _WORD_LIKE_PLACE_WORDS.split())
 _LOCATIVE_WORDS = "في إلى الى بمدينة داخل قرب شمال جنوب شرق غرب وسط ديربي عاصمة"
 _LOCATIVES = frozenset(fold(word) for word in _LOCATIVE_WORDS.split())
 _CLUB_NOUNS = frozenset(fold(word) for word in ["فريق", "نادي", "فريقا", "لاعب", "لاعبو", "مدرب"])

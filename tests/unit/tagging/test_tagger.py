@@ -332,3 +332,18 @@ def test_a_participle_after_a_body_is_no_part_of_its_name(name: str, expected: s
 def test_a_future_verb_ends_no_name(token: str, verb: bool) -> None:
     # `ميسي سيعاني`: the model's span stops before the verb.
     assert _future_verb(token, Tagger().loaded()) is verb
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "places"),
+    [
+        ("وقدمت الحكومة دعم مالي كبير للشركات.", set()),  # financial, not Mali
+        ("وصل الرئيس إلى مالي أمس.", {"مالي"}),
+        ("وانتشر المسلحون في ليبيا وشمال مالي.", {"ليبيا", "مالي"}),
+        ("وأعلنت مالي والنيجر انسحابهما.", {"مالي", "النيجر"}),
+    ],
+)
+def test_a_place_spelled_like_an_ordinary_word_needs_its_context(
+    paragraph: str, places: set[str]
+) -> None:
+    assert set(Tagger().tag("", [paragraph]).places) == places
