@@ -369,7 +369,12 @@ class Tagger:
             chosen.append(candidate)
         chosen.extend(_places_in_context(folded, taken, chosen, resources))
         chosen = [_club_or_place(c, folded, resources, topic) for c in chosen]
-        chosen = [c for c in chosen if not _ordinary_place_word(c, folded, resources)]
+        chosen = [
+            c
+            for c in chosen
+            if not _ordinary_place_word(c, folded, resources)
+            and not _noun_with_pronoun(c, tokens, resources)
+        ]
         chosen.sort(key=lambda c: c.start)
         return chosen
 
@@ -618,6 +623,20 @@ def _ordinary_place_word(
     return not (
         previous in _LOCATIVES or proclitic_variants(previous)[-1] in _PLACE_NOUNS | _LOCATIVES
     )
+
+
+def _noun_with_pronoun(candidate: Candidate, tokens: Sequence[str], resources: _Resources) -> bool:
+    """`في بيانه` (in his statement): a common noun with a pronoun suffix, written `ه`, not
+    `ة`, is no place of the GeoNames list, whatever its spelling names there."""
+    if candidate.kind is not TagKind.PLACE or candidate.end - candidate.start != 1:
+        return False
+    token = tokens[candidate.start]
+    if fold(token) in resources.strong_keys:
+        return False
+    for suffix in ("ه", "ها", "هم"):
+        if token.endswith(suffix) and stem_of(token[: -len(suffix)]) in resources.common:
+            return True
+    return False
 
 
 # Place names that are more often ordinary words in news (`دعم مالي`: financial support).

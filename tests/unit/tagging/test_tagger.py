@@ -341,6 +341,9 @@ def test_a_future_verb_ends_no_name(token: str, verb: bool) -> None:
         ("وصل الرئيس إلى مالي أمس.", {"مالي"}),
         ("وانتشر المسلحون في ليبيا وشمال مالي.", {"ليبيا", "مالي"}),
         ("وأعلنت مالي والنيجر انسحابهما.", {"مالي", "النيجر"}),
+        # `وجده` (and he found it) is a verb with a pronoun; `وجدة` is Oujda.
+        ("وقال الشرطي إنه وجده في المنزل.", set()),
+        ("وصل الوفد إلى وجدة أمس.", {"وجدة"}),
     ],
 )
 def test_a_place_spelled_like_an_ordinary_word_needs_its_context(
