@@ -155,6 +155,12 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
             {"فرانس 24", "رويترز"},
             set(),
         ),
+        # The Turkish agency, not Anatolia; the countryside is no place.
+        (
+            "ونقلت وكالة الأناضول للأنباء أن الاحتجاجات امتدت إلى الريف.",
+            {"الأناضول"},
+            set(),
+        ),
         # Nor are a title and a country's adjective before a name.
         (
             "واستقبل ولي العهد السعودي الأمير محمد بن سلمان الوفد.",
