@@ -39,12 +39,12 @@ def held_out_tagger(
 def test_entity_level_floor(held_out_tagger: tuple[Tagger, list[Sentence]]) -> None:
     tagger, held = held_out_tagger
     scores = entity_level(tagger, held)
-    assert scores["micro"]["f1"] >= 0.72  # type: ignore[index]
-    assert scores["LOC"]["f1"] >= 0.84  # type: ignore[index]
+    assert scores["micro"]["f1"] >= 0.74  # type: ignore[index]
+    assert scores["LOC"]["f1"] >= 0.85  # type: ignore[index]
 
 
 def test_document_level_floor(held_out_tagger: tuple[Tagger, list[Sentence]]) -> None:
     tagger, held = held_out_tagger
     scores = document_level(tagger, held, 15)
-    assert scores["actors"]["f1"] >= 0.71  # type: ignore[index]
-    assert scores["places"]["f1"] >= 0.85  # type: ignore[index]
+    assert scores["actors"]["f1"] >= 0.73  # type: ignore[index]
+    assert scores["places"]["f1"] >= 0.86  # type: ignore[index]
