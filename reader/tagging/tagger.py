@@ -253,7 +253,15 @@ class Tagger:
     ) -> list[Candidate]:
         folded = [fold(token) for token in tokens]
         candidates: list[Candidate] = []
+        strong_places = resources.strong_places.find(folded)
         for match in resources.actor_aliases.find(folded):
+            if any(
+                place.start <= match.start
+                and match.end <= place.end
+                and place.end - place.start > match.end - match.start
+                for place in strong_places
+            ):
+                continue  # `بلاد الأناضول` holds the agency's name `الأناضول`
             candidates.append(Candidate(match.start, match.end, TagKind.ACTOR, _ALIAS))
         for start, end in actor_chains(folded, resources.chain_names) if self._editor_rules else ():
             if is_bare_state_body(folded, start, end, resources.chain_names):
@@ -339,7 +347,7 @@ class Tagger:
                     continue
                 if not any(word in resources.strong_keys for word in folded[start:end]):
                     candidates.append(Candidate(start, end, TagKind.ACTOR, _GAZETTEER))
-        for match in resources.strong_places.find(folded):
+        for match in strong_places:
             candidates.append(Candidate(match.start, match.end, TagKind.PLACE, _GAZETTEER))
         if topic == "sport":
             for start, end in clubs_by_city_adjective(

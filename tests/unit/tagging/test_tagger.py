@@ -161,6 +161,8 @@ def test_a_role_word_is_no_part_of_the_name_after_it() -> None:
             {"الأناضول"},
             set(),
         ),
+        # ... but a listed place that holds the agency's name is the place.
+        ("عبر المهاجرون بلاد الأناضول نحو أوروبا.", set(), {"بلاد الأناضول", "أوروبا"}),
         # Nor are a title and a country's adjective before a name.
         (
             "واستقبل ولي العهد السعودي الأمير محمد بن سلمان الوفد.",
