@@ -236,7 +236,7 @@ class Tagger:
                     if topic != "sport" and key not in resources.lexicon.known_names:
                         continue
                 bare = _without_kind_noun(name, resources)
-                if bare != name and words[0] == _CLUB_NOUN:
+                if bare != name and words[0] in _CLUB_NOUNS:
                     candidate = _firm_actor(candidate)  # `نادي قطر`: the club, not the state
                 name = _without_country_adjective(bare, resources)
             mentions.append(Mention(name, candidate.kind, firm=candidate.firm))
@@ -529,7 +529,6 @@ _COMPANY_HEADS = frozenset(fold(word) for word in ("شركة", "الشركة"))
 _EVENT_NOUN_WORDS = "أولمبياد مونديال دورة"
 _EVENT_NOUNS = frozenset(fold(word) for word in _EVENT_NOUN_WORDS.split())
 _KIND_NOUN_WORDS = "شركة صحيفة جريدة مجلة قناة وكالة نادي حركة"
-_CLUB_NOUN = fold("نادي")
 _KIND_NOUNS = frozenset(fold(word) for word in _KIND_NOUN_WORDS.split())
 
 
@@ -628,14 +627,12 @@ def _ordinary_place_word(
     following = folded[candidate.end] if candidate.end < len(folded) else ""
     if following[:1] == "و" and following[1:] in resources.strong_keys:
         return False  # `مالي والنيجر`
-    return not (
-        previous in _LOCATIVES or proclitic_variants(previous)[-1] in _PLACE_NOUNS | _LOCATIVES
-    )
+    return not (previous in _LOCATIVES or proclitic_variants(previous)[-1] in _PLACE_CUES)
 
 
 def _noun_with_pronoun(candidate: Candidate, tokens: Sequence[str], resources: _Resources) -> bool:
-    """`في بيانه` (in his statement): a common noun with a pronoun suffix, written `ه`, not
-    `ة`, is no place of the GeoNames list, whatever its spelling names there."""
+    """`وجده` (and he found it): a common word with a pronoun suffix, written `ه`, not `ة`,
+    is no place of the GeoNames list, whatever its spelling names there (`وجدة` is)."""
     if candidate.kind is not TagKind.PLACE or candidate.end - candidate.start != 1:
         return False
     token = tokens[candidate.start]
@@ -682,6 +679,7 @@ _PLACE_NOUN_WORDS = (
     "ولاية إقليم مقاطعة ريف حي مخيم"
 )
 _PLACE_NOUNS = frozenset(fold(word) for word in _PLACE_NOUN_WORDS.split())
+_PLACE_CUES = _PLACE_NOUNS | _LOCATIVES
 
 
 def _after_media_noun(folded: Sequence[str], start: int) -> bool:
